@@ -1,0 +1,23 @@
+// Two suites: fast unit tests with fakes, and integration tests against a real
+// Prosody, Redis and XMPP client that run one file at a time.
+const tsJest = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] };
+
+module.exports = {
+  projects: [
+    {
+      displayName: "unit",
+      testMatch: ["<rootDir>/test/unit/**/*.test.ts"],
+      transform: tsJest,
+      testEnvironment: "node",
+    },
+    {
+      displayName: "integration",
+      testMatch: ["<rootDir>/test/integration/**/*.test.ts"],
+      transform: tsJest,
+      testEnvironment: "node",
+      globalSetup: "<rootDir>/test/support/global-setup.ts",
+      globalTeardown: "<rootDir>/test/support/global-teardown.ts",
+      testTimeout: 30000,
+    },
+  ],
+};
