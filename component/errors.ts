@@ -20,6 +20,10 @@ export const errorDefinitions = {
     status: 409,
     reason: "Conflict: request id was already used for a different recharge",
   },
+  TOO_MANY_LOGINS: {
+    status: 429,
+    reason: "Too many requests: too many failed logins, retry in %s minutes",
+  },
   PAYLOAD_TOO_LARGE: { status: 413, reason: "Payload too large: %s bytes, the limit is %s" },
   INTERNAL: { status: 500, reason: "Internal server error" },
   BACKEND_TIMEOUT: { status: 500, reason: "Internal server error: backend request goes to timeout" },
@@ -44,6 +48,13 @@ export class TelcoError extends Error {
     this.code = code;
     this.status = definition.status;
     this.reason = reason;
+  }
+
+  /** The same failure, keeping the low-level error for our own log. */
+  static because(cause: unknown, code: ErrorCode, ...args: Array<string | number>): TelcoError {
+    const err = new TelcoError(code, ...args);
+    err.cause = cause;
+    return err;
   }
 }
 

@@ -1,0 +1,214 @@
+// The link to the XMPP server as an external component (XEP-0114), with what
+// @xmpp/component 0.13 lacks: reconnection with backoff, a keepalive that
+// notices a half-open socket, a queue while offline, and a clean stop.
+import { EventEmitter, once } from "node:events";
+
+import { component, type Component } from "@xmpp/component";
+import xml, { type Element } from "@xmpp/xml";
+
+import type { Logger } from "../logger";
+import { NS_PING } from "../protocol/namespaces";
+import { Backoff } from "./backoff";
+import { classifyFailure, type LinkFailure } from "./failure";
+import { Outbox } from "./outbox";
+
+export interface ConnectionOptions {
+  service: string;
+  domain: string;
+  secret: string;
+  keepaliveIntervalMs: number;
+  reconnectMaxDelayMs: number;
+  log: Logger;
+  outboxCapacity?: number;
+}
+
+// Prosody refuses a second connection for a domain; a standby retries this
+// often so that it takes over within seconds of the active one leaving.
+const STANDBY_RETRY_MS = 3000;
+const CLOSE_TIMEOUT_MS = 2000;
+
+export class ComponentConnection extends EventEmitter {
+  readonly entity: Component;
+  private readonly backoff: Backoff;
+  private readonly outbox: Outbox;
+  private readonly log: Logger;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private keepaliveTimer: NodeJS.Timeout | undefined;
+  private lastError: unknown;
+  private lastFailureKind: string | undefined;
+  private stopping = false;
+  private everOnline = false;
+
+  constructor(private readonly options: ConnectionOptions) {
+    super();
+    this.log = options.log;
+    this.backoff = new Backoff({ initialMs: 1000, maxMs: options.reconnectMaxDelayMs });
+    this.outbox = new Outbox(options.outboxCapacity ?? 10_000);
+
+    this.entity = component({ service: options.service, domain: options.domain, password: options.secret });
+    this.entity.reconnect.stop();
+    this.entity.iqCallee.get(NS_PING, "ping", () => ({}));
+
+    this.entity.on("online", () => this.onOnline());
+    this.entity.on("disconnect", () => this.onDisconnect());
+    this.entity.on("error", (err: unknown) => this.remember(err));
+    this.entity.on("stanza", (stanza: Element) => this.emit("stanza", stanza));
+  }
+
+  get online(): boolean {
+    return this.entity.status === "online";
+  }
+
+  start(): void {
+    this.stopping = false;
+    this.log.info({ service: this.options.service, domain: this.options.domain }, "connecting to the XMPP server");
+    void this.attempt();
+  }
+
+  /** Resolves at the next (or current) successful connection. */
+  async whenOnline(): Promise<void> {
+    if (!this.online) await once(this, "online");
+  }
+
+  /** Sends now, or as soon as the link is back; resolves once written. */
+  send(stanza: Element): Promise<void> {
+    const written = this.outbox.post(stanza);
+    if (this.online) void this.flush();
+    return written;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.reconnectTimer);
+    this.stopKeepalive();
+
+    if (this.online) await this.flush();
+    this.outbox.discard("the component is stopping");
+
+    if (this.entity.status !== "offline" && this.entity.status !== "disconnect") {
+      await Promise.race([this.entity.stop().catch(() => undefined), delay(CLOSE_TIMEOUT_MS)]);
+    }
+    this.entity.socket?.destroy();
+  }
+
+  private async attempt(): Promise<void> {
+    if (this.stopping) return;
+
+    try {
+      await this.entity.connect(this.options.service);
+      await this.entity.open({ domain: this.options.domain });
+    } catch (err) {
+      this.remember(err);
+      // A socket that connected but never answered must be closed by hand.
+      if (this.entity.socket) this.entity.socket.destroy();
+      else this.scheduleReconnect();
+    }
+  }
+
+  private onOnline(): void {
+    this.entity.socket?.setNoDelay(true);
+    const attempts = this.backoff.attempts;
+
+    this.backoff.reset();
+    this.lastError = undefined;
+    this.lastFailureKind = undefined;
+    this.startKeepalive();
+
+    const message = this.everOnline ? "reconnected to the XMPP server" : "connected to the XMPP server";
+    this.log.info({ domain: this.options.domain, attempts }, `${message}: component online`);
+    this.everOnline = true;
+
+    this.emit("online");
+    void this.flush();
+  }
+
+  private onDisconnect(): void {
+    this.stopKeepalive();
+    if (this.stopping) return;
+
+    this.emit("offline");
+    this.scheduleReconnect();
+  }
+
+  /** Keeps the most telling error of an attempt: a stream condition beats a generic one. */
+  private remember(err: unknown): void {
+    const hasCondition = (e: unknown) => typeof (e as { condition?: unknown })?.condition === "string";
+    if (!hasCondition(this.lastError) || hasCondition(err)) this.lastError = err;
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopping || this.reconnectTimer) return;
+
+    const failure = this.lastError
+      ? classifyFailure(this.lastError, this.options.service, this.options.domain)
+      : { kind: "other" as const, advice: "the XMPP server closed the link" };
+    const wait = failure.kind === "conflict" ? jitter(STANDBY_RETRY_MS) : this.backoff.next();
+
+    this.report(failure, wait);
+    this.lastError = undefined;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      void this.attempt();
+    }, wait);
+  }
+
+  /** One line per change of state; repeats of the same failure only at debug. */
+  private report(failure: LinkFailure, wait: number): void {
+    const fields = { service: this.options.service, retryInMs: wait, attempt: this.backoff.attempts };
+    const repeated = failure.kind === this.lastFailureKind;
+    this.lastFailureKind = failure.kind;
+
+    if (repeated) this.log.debug(fields, failure.advice);
+    else if (failure.kind === "auth") this.log.error(fields, failure.advice);
+    else this.log.warn(fields, failure.advice);
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      await this.outbox.pump((stanza) => this.write(stanza));
+    } catch (err) {
+      this.log.warn({ err, waiting: this.outbox.size }, "could not write to the XMPP server: replies wait for the link to come back");
+    }
+  }
+
+  private async write(stanza: Element): Promise<void> {
+    const socket = this.entity.socket;
+    if (!this.online || !socket) throw new Error("the link to the XMPP server is down");
+
+    if (socket.writableNeedDrain) await once(socket, "drain");
+    await this.entity.send(stanza);
+  }
+
+  private startKeepalive(): void {
+    this.stopKeepalive();
+    this.keepaliveTimer = setInterval(() => void this.keepalive(), this.options.keepaliveIntervalMs);
+    this.keepaliveTimer.unref();
+  }
+
+  private stopKeepalive(): void {
+    clearInterval(this.keepaliveTimer);
+    this.keepaliveTimer = undefined;
+  }
+
+  /** A ping to our own domain travels through the server and back to us. */
+  private async keepalive(): Promise<void> {
+    const ping = xml("iq", { type: "get", to: this.options.domain }, xml("ping", { xmlns: NS_PING }));
+    const timeout = Math.min(this.options.keepaliveIntervalMs, 10_000);
+
+    try {
+      await this.entity.iqCaller.request(ping, timeout);
+    } catch (err) {
+      if (!this.online || this.stopping) return;
+      this.log.warn({ err }, `the XMPP server did not answer a keepalive within ${timeout} ms: reconnecting`);
+      this.entity.socket?.destroy();
+    }
+  }
+}
+
+function jitter(ms: number): number {
+  return Math.round(ms * (0.75 + Math.random() / 2));
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

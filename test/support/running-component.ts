@@ -1,0 +1,61 @@
+// Starts the real component in this process against the test servers, with
+// its log lines captured so that tests can assert on them.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+
+import { createApp, type App } from "../../component/app";
+import { loadConfig, type Config } from "../../component/config";
+import { createLogger } from "../../component/logger";
+import { testEnv } from "./env";
+
+export interface RunningComponent {
+  app: App;
+  config: Config;
+  /** Every log line written so far, parsed. */
+  logLines: Array<Record<string, unknown>>;
+  logText(): string;
+  stop(): Promise<void>;
+}
+
+export async function startComponent(overrides: Record<string, string> = {}): Promise<RunningComponent> {
+  const env = testEnv();
+  const dataDir = mkdtempSync(join(tmpdir(), "telco-component-"));
+  const config = loadConfig({
+    XMPP_SERVICE: env.componentService,
+    COMPONENT_DOMAIN: env.componentDomain,
+    COMPONENT_SECRET: env.componentSecret,
+    REDIS_URL: env.redisUrl,
+    DEMO_DB_PATH: join(dataDir, "demo.sqlite"),
+    LOG_LEVEL: "debug",
+    ...overrides,
+  });
+
+  const logLines: Array<Record<string, unknown>> = [];
+  const raw: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of chunk.toString().split("\n").filter(Boolean)) {
+        raw.push(line);
+        logLines.push(JSON.parse(line));
+      }
+      done();
+    },
+  });
+
+  const app = createApp(config, createLogger(config.logLevel, sink));
+  await app.start();
+  await app.connection.whenOnline();
+
+  return {
+    app,
+    config,
+    logLines,
+    logText: () => raw.join("\n"),
+    stop: async () => {
+      await app.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { ConfigError, loadConfig } from "../../component/config";
+
+const minimal = { COMPONENT_SECRET: "s3cret" };
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe("loadConfig", () => {
+  it("fills every setting but the secret with a working default", () => {
+    expect(loadConfig(minimal)).toMatchObject({
+      xmppService: "xmpp://127.0.0.1:5347",
+      componentDomain: "telco.localhost",
+      redisUrl: "redis://127.0.0.1:6379",
+      backend: "demo",
+      sessionTtlSeconds: 1800,
+    });
+  });
+
+  it("reports every problem at once, each naming its variable", () => {
+    const problems = problemsOf({ XMPP_SERVICE: "http://x", SESSION_TTL_SECONDS: "ten", BACKEND: "oracle" });
+
+    expect(problems).toEqual([
+      expect.stringMatching(/^XMPP_SERVICE .* xmpp:\/\//),
+      expect.stringMatching(/^COMPONENT_SECRET is missing/),
+      expect.stringMatching(/^BACKEND .* demo/),
+      expect.stringMatching(/^SESSION_TTL_SECONDS .* whole number/),
+    ]);
+  });
+
+  it("never repeats a password found in REDIS_URL", () => {
+    const problems = problemsOf({ ...minimal, REDIS_URL: "http://user:hunter2@redis:6379" });
+    expect(problems.join()).not.toContain("hunter2");
+  });
+
+  it("refuses a component domain that is not a domain name", () => {
+    expect(problemsOf({ ...minimal, COMPONENT_DOMAIN: "bot@telco" })[0]).toMatch(/^COMPONENT_DOMAIN/);
+  });
+});

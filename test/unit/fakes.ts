@@ -1,0 +1,54 @@
+// Fakes for unit tests: sessions and a login throttle kept in memory, and a
+// logger whose lines can be read back.
+import { Writable } from "node:stream";
+
+import type { CustomerAccount } from "../../component/backend/telco-backend";
+import { createLogger, type Logger } from "../../component/logger";
+import type { LoginThrottle } from "../../component/session/login-throttle";
+import type { Session, SessionStore } from "../../component/session/session-store";
+
+export class FakeSessions {
+  readonly sessions = new Map<string, Session>();
+
+  async open(bareJid: string, account: CustomerAccount): Promise<Session> {
+    const session = { customerCode: account.customerCode, contracts: account.contracts.map(({ id, lines }) => ({ id, lines })) };
+    this.sessions.set(bareJid, session);
+    return session;
+  }
+
+  async find(bareJid: string): Promise<Session | null> {
+    return this.sessions.get(bareJid) ?? null;
+  }
+
+  async close(bareJid: string): Promise<void> {
+    this.sessions.delete(bareJid);
+  }
+
+  asStore(): SessionStore {
+    return this as unknown as SessionStore;
+  }
+}
+
+export function fakeThrottle(): LoginThrottle {
+  return {
+    assertAllowed: async () => undefined,
+    recordFailure: async () => undefined,
+    reset: async () => undefined,
+  } as unknown as LoginThrottle;
+}
+
+export function capturingLogger(): { log: Logger; lines: Array<Record<string, unknown>>; text: () => string } {
+  const lines: Array<Record<string, unknown>> = [];
+  const raw: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of chunk.toString().split("\n").filter(Boolean)) {
+        raw.push(line);
+        lines.push(JSON.parse(line));
+      }
+      done();
+    },
+  });
+
+  return { log: createLogger("debug", sink), lines, text: () => raw.join("\n") };
+}
