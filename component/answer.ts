@@ -7,7 +7,11 @@ import { findCommand } from "./commands/index";
 import { isTelcoError, TelcoError } from "./errors";
 import type { Logger } from "./logger";
 import { readPayload } from "./protocol/payload";
-import { errorPayload, successPayload, type ReplyPayload } from "./protocol/reply";
+import {
+  errorPayload,
+  successPayload,
+  type ReplyPayload,
+} from "./protocol/reply";
 import type { TelcoRequest } from "./protocol/request";
 import type { PayloadValidator } from "./validation";
 
@@ -16,15 +20,26 @@ export interface AnswerDeps extends CommandDeps {
   maxPayloadBytes: number;
 }
 
-export async function answer(request: TelcoRequest, sender: string, deps: AnswerDeps, log: Logger): Promise<ReplyPayload> {
+export async function answer(
+  request: TelcoRequest,
+  sender: string,
+  deps: AnswerDeps,
+  log: Logger,
+): Promise<ReplyPayload> {
   try {
     const command = findCommand(request.action);
-    if (!command) throw new TelcoError("UNKNOWN_ACTION", request.action.slice(0, 64) || "(empty)");
+    if (!command)
+      throw new TelcoError(
+        "UNKNOWN_ACTION",
+        request.action.slice(0, 64) || "(empty)",
+      );
 
     const payload = readSizedPayload(request.payloadText, deps.maxPayloadBytes);
     deps.validator.assertValid(command.action, "request", payload);
 
-    return successPayload(await run(command, { payload, sender, stanzaId: request.id, log, deps }));
+    return successPayload(
+      await run(command, { payload, sender, stanzaId: request.id, log, deps }),
+    );
   } catch (err) {
     return failure(err, log);
   }
@@ -32,12 +47,19 @@ export async function answer(request: TelcoRequest, sender: string, deps: Answer
 
 function readSizedPayload(text: string, maxBytes: number): unknown {
   const bytes = Buffer.byteLength(text, "utf8");
-  if (bytes > maxBytes) throw new TelcoError("PAYLOAD_TOO_LARGE", bytes, maxBytes);
+  if (bytes > maxBytes)
+    throw new TelcoError("PAYLOAD_TOO_LARGE", bytes, maxBytes);
 
   return readPayload(text);
 }
 
-type RunContext = { payload: unknown; sender: string; stanzaId: string; log: Logger; deps: CommandDeps };
+type RunContext = {
+  payload: unknown;
+  sender: string;
+  stanzaId: string;
+  log: Logger;
+  deps: CommandDeps;
+};
 
 async function run(command: Command, ctx: RunContext) {
   if (!command.needsSession) return command.run(ctx as never);
@@ -52,13 +74,23 @@ async function run(command: Command, ctx: RunContext) {
 function failure(err: unknown, log: Logger): ReplyPayload {
   if (err instanceof PartialDashboardError) {
     const cause = partialStatus(err);
-    log.warn({ code: cause.code, missing: err.missing, err: err.cause }, "dashboard answered in part");
-    return errorPayload(cause.status, `${cause.reason}: missing ${err.missing.join(", ")}`, err.sections);
+    log.warn(
+      { code: cause.code, missing: err.missing, err: err.cause },
+      "dashboard answered in part",
+    );
+    return errorPayload(
+      cause.status,
+      `${cause.reason}: missing ${err.missing.join(", ")}`,
+      err.sections,
+    );
   }
 
   if (isTelcoError(err)) {
     const level = err.status >= 500 ? "error" : "info";
-    log[level]({ code: err.code, status: err.status, err: err.cause }, "request refused");
+    log[level](
+      { code: err.code, status: err.status, err: err.cause },
+      "request refused",
+    );
     return errorPayload(err.status, err.reason);
   }
 

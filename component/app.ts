@@ -23,9 +23,15 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export function createApp(config: Config, log: Logger, backend?: TelcoBackend): App {
+export function createApp(
+  config: Config,
+  log: Logger,
+  backend?: TelcoBackend,
+): App {
   const redis = createRedis(config.redisUrl, log.child({ part: "redis" }));
-  const rawBackend = backend ?? openDemoBackend({ path: config.demoDbPath, delayMs: config.demoDelayMs });
+  const rawBackend =
+    backend ??
+    openDemoBackend({ path: config.demoDbPath, delayMs: config.demoDelayMs });
   const connection = new ComponentConnection({
     service: config.xmppService,
     domain: config.componentDomain,
@@ -38,11 +44,19 @@ export function createApp(config: Config, log: Logger, backend?: TelcoBackend): 
   const deps = {
     backend: withDeadline(rawBackend, config.backendTimeoutMs),
     sessions: new SessionStore(redis, config.sessionTtlSeconds),
-    loginThrottle: new LoginThrottle(redis, config.loginMaxFailures, config.loginLockoutSeconds),
+    loginThrottle: new LoginThrottle(
+      redis,
+      config.loginMaxFailures,
+      config.loginLockoutSeconds,
+    ),
     validator: new PayloadValidator(),
     maxPayloadBytes: config.maxPayloadBytes,
   };
-  const dispatcher = new Dispatcher(deps, (stanza) => connection.send(stanza), log.child({ part: "dispatch" }));
+  const dispatcher = new Dispatcher(
+    deps,
+    (stanza) => connection.send(stanza),
+    log.child({ part: "dispatch" }),
+  );
   connection.on("stanza", (stanza) => dispatcher.dispatch(stanza));
 
   return {
@@ -51,13 +65,32 @@ export function createApp(config: Config, log: Logger, backend?: TelcoBackend): 
     redis,
     backend: rawBackend,
     start: () => start(redis, connection, log),
-    stop: () => stop({ redis, connection, dispatcher, backend: rawBackend, log, timeoutMs: config.shutdownTimeoutMs }),
+    stop: () =>
+      stop({
+        redis,
+        connection,
+        dispatcher,
+        backend: rawBackend,
+        log,
+        timeoutMs: config.shutdownTimeoutMs,
+      }),
   };
 }
 
-async function start(redis: Redis, connection: ComponentConnection, log: Logger): Promise<void> {
+async function start(
+  redis: Redis,
+  connection: ComponentConnection,
+  log: Logger,
+): Promise<void> {
   // Redis may come up later: requests are answered 503 meanwhile.
-  await redis.connect().catch((err) => log.warn({ err }, "Redis not reachable at start: retrying in the background"));
+  await redis
+    .connect()
+    .catch((err) =>
+      log.warn(
+        { err },
+        "Redis not reachable at start: retrying in the background",
+      ),
+    );
   connection.start();
 }
 
@@ -73,10 +106,17 @@ interface StopParts {
 /** Answers what is in flight, then closes the XMPP link, Redis and the backend. */
 async function stop(parts: StopParts): Promise<void> {
   const { dispatcher, connection, redis, backend, log } = parts;
-  log.info({ inFlight: dispatcher.pending }, "stopping: answering the requests in flight");
+  log.info(
+    { inFlight: dispatcher.pending },
+    "stopping: answering the requests in flight",
+  );
 
   const drained = await dispatcher.drain(parts.timeoutMs);
-  if (!drained) log.warn({ inFlight: dispatcher.pending }, "stop timed out with requests still in flight");
+  if (!drained)
+    log.warn(
+      { inFlight: dispatcher.pending },
+      "stop timed out with requests still in flight",
+    );
 
   await connection.stop();
   redis.disconnect();

@@ -29,9 +29,18 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+const LOG_LEVELS = [
+  "fatal",
+  "error",
+  "warn",
+  "info",
+  "debug",
+  "trace",
+  "silent",
+];
 const BACKENDS = ["demo"] as const;
-const DOMAIN_PATTERN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
+const DOMAIN_PATTERN =
+  /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
 
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
@@ -40,19 +49,40 @@ export function loadConfig(env: Env = process.env): Config {
   const config: Config = {
     xmppService: read.url("XMPP_SERVICE", "xmpp://127.0.0.1:5347", ["xmpp:"]),
     componentDomain: read.domain("COMPONENT_DOMAIN", "telco.localhost"),
-    componentSecret: read.required("COMPONENT_SECRET", "the secret of the component in your XMPP server's configuration"),
-    redisUrl: read.url("REDIS_URL", "redis://127.0.0.1:6379", ["redis:", "rediss:"]),
+    componentSecret: read.required(
+      "COMPONENT_SECRET",
+      "the secret of the component in your XMPP server's configuration",
+    ),
+    redisUrl: read.url("REDIS_URL", "redis://127.0.0.1:6379", [
+      "redis:",
+      "rediss:",
+    ]),
     backend: read.choice("BACKEND", "demo", BACKENDS),
     demoDbPath: read.text("DEMO_DB_PATH", "data/demo.sqlite"),
     demoDelayMs: read.integer("DEMO_BACKEND_DELAY_MS", 0, 0, 60_000),
-    sessionTtlSeconds: read.integer("SESSION_TTL_SECONDS", 1800, 30, 30 * 86_400),
+    sessionTtlSeconds: read.integer(
+      "SESSION_TTL_SECONDS",
+      1800,
+      30,
+      30 * 86_400,
+    ),
     loginMaxFailures: read.integer("LOGIN_MAX_FAILURES", 5, 1, 1000),
     loginLockoutSeconds: read.integer("LOGIN_LOCKOUT_SECONDS", 900, 1, 86_400),
     maxPayloadBytes: read.integer("MAX_PAYLOAD_BYTES", 65_536, 256, 400_000),
     backendTimeoutMs: read.integer("BACKEND_TIMEOUT_MS", 5000, 10, 120_000),
     shutdownTimeoutMs: read.integer("SHUTDOWN_TIMEOUT_MS", 10_000, 0, 300_000),
-    keepaliveIntervalMs: read.integer("KEEPALIVE_INTERVAL_MS", 30_000, 1000, 3_600_000),
-    reconnectMaxDelayMs: read.integer("RECONNECT_MAX_DELAY_MS", 60_000, 1000, 3_600_000),
+    keepaliveIntervalMs: read.integer(
+      "KEEPALIVE_INTERVAL_MS",
+      30_000,
+      1000,
+      3_600_000,
+    ),
+    reconnectMaxDelayMs: read.integer(
+      "RECONNECT_MAX_DELAY_MS",
+      60_000,
+      1000,
+      3_600_000,
+    ),
     logLevel: read.choice("LOG_LEVEL", "info", LOG_LEVELS),
   };
 
@@ -83,35 +113,49 @@ class EnvReader {
     const value = Number(raw);
 
     if (!/^[0-9]+$/.test(raw) || value < min || value > max) {
-      this.problems.push(`${name} is "${raw}": it must be a whole number from ${min} to ${max}`);
+      this.problems.push(
+        `${name} is "${raw}": it must be a whole number from ${min} to ${max}`,
+      );
       return fallback;
     }
     return value;
   }
 
-  choice<T extends string>(name: string, fallback: T, choices: readonly T[]): T {
+  choice<T extends string>(
+    name: string,
+    fallback: T,
+    choices: readonly T[],
+  ): T {
     const value = this.text(name, fallback);
     if ((choices as readonly string[]).includes(value)) return value as T;
 
-    this.problems.push(`${name} is "${value}": it must be one of ${choices.join(", ")}`);
+    this.problems.push(
+      `${name} is "${value}": it must be one of ${choices.join(", ")}`,
+    );
     return fallback;
   }
 
   url(name: string, fallback: string, protocols: string[]): string {
     const value = this.text(name, fallback);
     const parsed = URL.canParse(value) ? new URL(value) : undefined;
-    if (parsed && protocols.includes(parsed.protocol) && parsed.hostname) return value;
+    if (parsed && protocols.includes(parsed.protocol) && parsed.hostname)
+      return value;
 
     const example = `${protocols[0]}//127.0.0.1:${name === "REDIS_URL" ? 6379 : 5347}`;
-    this.problems.push(`${name} is "${redactUrl(value)}": it must be a URL such as ${example}`);
+    this.problems.push(
+      `${name} is "${redactUrl(value)}": it must be a URL such as ${example}`,
+    );
     return fallback;
   }
 
   domain(name: string, fallback: string): string {
     const value = this.text(name, fallback);
-    if (DOMAIN_PATTERN.test(value) && value.length <= 253) return value.toLowerCase();
+    if (DOMAIN_PATTERN.test(value) && value.length <= 253)
+      return value.toLowerCase();
 
-    this.problems.push(`${name} is "${value}": it must be a domain name such as telco.example.com`);
+    this.problems.push(
+      `${name} is "${value}": it must be a domain name such as telco.example.com`,
+    );
     return fallback;
   }
 }

@@ -10,7 +10,11 @@ import { TelcoError } from "./errors";
 import type { Logger } from "./logger";
 import { pseudonym } from "./privacy/msisdn";
 import { buildReply, errorPayload, type ReplyPayload } from "./protocol/reply";
-import { isTelcoRequest, readRequest, type TelcoRequest } from "./protocol/request";
+import {
+  isTelcoRequest,
+  readRequest,
+  type TelcoRequest,
+} from "./protocol/request";
 
 export type SendStanza = (stanza: Element) => Promise<void>;
 
@@ -31,12 +35,17 @@ export class Dispatcher {
   /** Never throws: a fault in one request must not reach the connection. */
   dispatch(stanza: Element): void {
     if (stanza.attrs.type === "error") {
-      this.log.debug({ name: stanza.name, id: stanza.attrs.id }, "error stanza ignored");
+      this.log.debug(
+        { name: stanza.name, id: stanza.attrs.id },
+        "error stanza ignored",
+      );
       return;
     }
     if (!isTelcoRequest(stanza)) return;
 
-    const work = this.handle(readRequest(stanza)).catch((err) => this.log.error({ err }, "request handling crashed"));
+    const work = this.handle(readRequest(stanza)).catch((err) =>
+      this.log.error({ err }, "request handling crashed"),
+    );
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work));
   }
@@ -50,22 +59,35 @@ export class Dispatcher {
   async drain(timeoutMs: number): Promise<boolean> {
     this.draining = true;
     const done = this.idle().then(() => true);
-    const late = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+    const late = new Promise<boolean>((resolve) =>
+      setTimeout(() => resolve(false), timeoutMs).unref(),
+    );
     return Promise.race([done, late]);
   }
 
   private async handle(request: TelcoRequest): Promise<void> {
     const started = performance.now();
     const sender = bareJid(request.from);
-    const log = this.log.child({ stanzaId: request.id.slice(0, 64), action: request.action.slice(0, 64), sender: pseudonym(sender) });
+    const log = this.log.child({
+      stanzaId: request.id.slice(0, 64),
+      action: request.action.slice(0, 64),
+      sender: pseudonym(sender),
+    });
 
     const payload = await this.payloadFor(request, sender, log);
 
     await this.send(buildReply(request, payload));
-    log.info({ status: payload.status, ms: Math.round(performance.now() - started) }, "request answered");
+    log.info(
+      { status: payload.status, ms: Math.round(performance.now() - started) },
+      "request answered",
+    );
   }
 
-  private payloadFor(request: TelcoRequest, sender: string, log: Logger): Promise<ReplyPayload> {
+  private payloadFor(
+    request: TelcoRequest,
+    sender: string,
+    log: Logger,
+  ): Promise<ReplyPayload> {
     if (this.draining) {
       const err = new TelcoError("SHUTTING_DOWN");
       return Promise.resolve(errorPayload(err.status, err.reason));

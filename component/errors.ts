@@ -10,11 +10,23 @@ interface ErrorDefinition {
 }
 
 export const errorDefinitions = {
-  BAD_JSON: { status: 400, reason: "Bad request: payload is not valid JSON (%s)" },
+  BAD_JSON: {
+    status: 400,
+    reason: "Bad request: payload is not valid JSON (%s)",
+  },
   INVALID_PAYLOAD: { status: 400, reason: "Bad request: %s" },
-  NOT_LOGGED_IN: { status: 401, reason: "Unauthorized: log in with cmd_login first" },
-  BAD_CREDENTIALS: { status: 401, reason: "Unauthorized: wrong username or password" },
-  FORBIDDEN: { status: 403, reason: "Forbidden: %s does not belong to your account" },
+  NOT_LOGGED_IN: {
+    status: 401,
+    reason: "Unauthorized: log in with cmd_login first",
+  },
+  BAD_CREDENTIALS: {
+    status: 401,
+    reason: "Unauthorized: wrong username or password",
+  },
+  FORBIDDEN: {
+    status: 403,
+    reason: "Forbidden: %s does not belong to your account",
+  },
   UNKNOWN_ACTION: { status: 404, reason: "Not found: unknown action %s" },
   IDEMPOTENCY_CONFLICT: {
     status: 409,
@@ -24,12 +36,27 @@ export const errorDefinitions = {
     status: 429,
     reason: "Too many requests: too many failed logins, retry in %s minutes",
   },
-  PAYLOAD_TOO_LARGE: { status: 413, reason: "Payload too large: %s bytes, the limit is %s" },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    reason: "Payload too large: %s bytes, the limit is %s",
+  },
   INTERNAL: { status: 500, reason: "Internal server error" },
-  BACKEND_TIMEOUT: { status: 500, reason: "Internal server error: backend request goes to timeout" },
-  BACKEND_UNAVAILABLE: { status: 503, reason: "Service unavailable: telco backend unreachable" },
-  STORE_UNAVAILABLE: { status: 503, reason: "Service unavailable: session store unreachable" },
-  SHUTTING_DOWN: { status: 503, reason: "Service unavailable: the component is restarting, retry shortly" },
+  BACKEND_TIMEOUT: {
+    status: 500,
+    reason: "Internal server error: backend request goes to timeout",
+  },
+  BACKEND_UNAVAILABLE: {
+    status: 503,
+    reason: "Service unavailable: telco backend unreachable",
+  },
+  STORE_UNAVAILABLE: {
+    status: 503,
+    reason: "Service unavailable: session store unreachable",
+  },
+  SHUTTING_DOWN: {
+    status: 503,
+    reason: "Service unavailable: the component is restarting, retry shortly",
+  },
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorDefinitions;
@@ -51,7 +78,11 @@ export class TelcoError extends Error {
   }
 
   /** The same failure, keeping the low-level error for our own log. */
-  static because(cause: unknown, code: ErrorCode, ...args: Array<string | number>): TelcoError {
+  static because(
+    cause: unknown,
+    code: ErrorCode,
+    ...args: Array<string | number>
+  ): TelcoError {
     const err = new TelcoError(code, ...args);
     err.cause = cause;
     return err;

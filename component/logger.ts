@@ -5,7 +5,10 @@ import { CENSOR, redactPaths } from "./privacy/redaction";
 
 export type { Logger };
 
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+export function createLogger(
+  level: string,
+  destination?: DestinationStream,
+): Logger {
   const options = {
     level,
     base: { service: "xmpp-telco-component" },

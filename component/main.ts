@@ -38,7 +38,9 @@ async function main(): Promise<void> {
 
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
-  process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection: a bug, please report it"));
+  process.on("unhandledRejection", (err) =>
+    log.error({ err }, "unhandled rejection: a bug, please report it"),
+  );
 
   await app.start();
 }

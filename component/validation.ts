@@ -17,13 +17,19 @@ export class PayloadValidator {
     const ajv = new Ajv({ strict: true, allErrors: false });
     addFormats(ajv);
 
-    const files = readdirSync(schemaDir).filter((name) => name.endsWith(".json"));
-    const schemas = files.map((file) => ({ file, schema: JSON.parse(readFileSync(join(schemaDir, file), "utf8")) }));
+    const files = readdirSync(schemaDir).filter((name) =>
+      name.endsWith(".json"),
+    );
+    const schemas = files.map((file) => ({
+      file,
+      schema: JSON.parse(readFileSync(join(schemaDir, file), "utf8")),
+    }));
     for (const { schema } of schemas) ajv.addSchema(schema);
 
     for (const { file, schema } of schemas) {
       const validate = ajv.getSchema(schema.$id);
-      if (validate && /\.(request|response)\.json$/.test(file)) this.validators.set(file, validate);
+      if (validate && /\.(request|response)\.json$/.test(file))
+        this.validators.set(file, validate);
     }
   }
 
@@ -37,7 +43,10 @@ export class PayloadValidator {
     if (!validate) throw new Error(`no ${direction} schema for ${action}`);
 
     if (!validate(payload)) {
-      throw new TelcoError("INVALID_PAYLOAD", describeErrors(validate.errors ?? []));
+      throw new TelcoError(
+        "INVALID_PAYLOAD",
+        describeErrors(validate.errors ?? []),
+      );
     }
   }
 }
@@ -52,10 +61,18 @@ export function describeErrors(errors: ErrorObject[]): string {
   if (!anyOf) return describe(errors[0]);
 
   const choices = errors
-    .filter((error) => error.keyword === "required" && error.instancePath === anyOf.instancePath)
-    .map((error) => (error.params as { missingProperty: string }).missingProperty);
+    .filter(
+      (error) =>
+        error.keyword === "required" &&
+        error.instancePath === anyOf.instancePath,
+    )
+    .map(
+      (error) => (error.params as { missingProperty: string }).missingProperty,
+    );
   const field = anyOf.instancePath.slice(1).replace(/\//g, ".") || "payload";
-  return choices.length > 0 ? `field ${field} needs one of: ${choices.join(", ")}` : describe(errors[0]);
+  return choices.length > 0
+    ? `field ${field} needs one of: ${choices.join(", ")}`
+    : describe(errors[0]);
 }
 
 /** "field msisdn must match pattern ..." from an ajv error, without the data. */
@@ -64,11 +81,13 @@ export function describe(error: ErrorObject | undefined): string {
 
   const parent = error.instancePath.slice(1).replace(/\//g, ".");
   const params = error.params as Record<string, unknown>;
-  const child = (params.missingProperty ?? params.additionalProperty) as string | undefined;
+  const child = (params.missingProperty ?? params.additionalProperty) as
+    string | undefined;
   const field = [parent, child].filter(Boolean).join(".") || "payload";
 
   if (error.keyword === "required") return `field ${field} is required`;
-  if (error.keyword === "additionalProperties") return `field ${field} is not allowed`;
+  if (error.keyword === "additionalProperties")
+    return `field ${field} is not allowed`;
   return `field ${field} ${error.message ?? "is invalid"}`;
 }
 

@@ -13,12 +13,24 @@ function request(action: string, payload: object): Element {
   return xml(
     "message",
     { to: bot, id: `demo-${action}-${Date.now()}`, type: "chat" },
-    xml("x", { xmlns: NS_OOB }, xml("type", {}, "chat_generic"), xml("action", {}, action), xml("payload", {}, JSON.stringify(payload))),
+    xml(
+      "x",
+      { xmlns: NS_OOB },
+      xml("type", {}, "chat_generic"),
+      xml("action", {}, action),
+      xml("payload", {}, JSON.stringify(payload)),
+    ),
   );
 }
 
 async function main(): Promise<void> {
-  const xmpp = client({ service, domain: "localhost", username: "demo", password: "demo", resource: "demo-client" });
+  const xmpp = client({
+    service,
+    domain: "localhost",
+    username: "demo",
+    password: "demo",
+    resource: "demo-client",
+  });
   xmpp.reconnect.stop();
   await xmpp.start();
 
@@ -27,7 +39,10 @@ async function main(): Promise<void> {
       const onStanza = (reply: Element) => {
         if (reply.attrs.id !== stanza.attrs.id) return;
         xmpp.removeListener("stanza", onStanza);
-        resolve(reply.getChild("x", NS_OOB)?.getChildText("payload") ?? reply.toString());
+        resolve(
+          reply.getChild("x", NS_OOB)?.getChildText("payload") ??
+            reply.toString(),
+        );
       };
       xmpp.on("stanza", onStanza);
       void xmpp.send(stanza);
@@ -38,13 +53,17 @@ async function main(): Promise<void> {
     ["cmd_dashboard", { msisdn: "3404589485" }],
   ] as const) {
     const answer = await ask(request(action, payload));
-    console.log(`\n${action} →\n${JSON.stringify(JSON.parse(answer), null, 2)}`);
+    console.log(
+      `\n${action} →\n${JSON.stringify(JSON.parse(answer), null, 2)}`,
+    );
   }
 
   await xmpp.stop();
 }
 
 main().catch((err) => {
-  console.error(`demo client failed: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(
+    `demo client failed: ${err instanceof Error ? err.message : String(err)}`,
+  );
   process.exit(1);
 });

@@ -4,13 +4,17 @@
 import { TelcoError } from "../errors";
 import type { TelcoBackend } from "./telco-backend";
 
-export function withDeadline(backend: TelcoBackend, timeoutMs: number): TelcoBackend {
+export function withDeadline(
+  backend: TelcoBackend,
+  timeoutMs: number,
+): TelcoBackend {
   return new Proxy(backend, {
     get(target, property, receiver) {
       const member = Reflect.get(target, property, receiver);
       if (typeof member !== "function" || property === "close") return member;
 
-      return (...args: unknown[]) => raceDeadline(member.apply(target, args), timeoutMs);
+      return (...args: unknown[]) =>
+        raceDeadline(member.apply(target, args), timeoutMs);
     },
   });
 }
@@ -18,7 +22,10 @@ export function withDeadline(backend: TelcoBackend, timeoutMs: number): TelcoBac
 function raceDeadline<T>(call: Promise<T>, timeoutMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TelcoError("BACKEND_TIMEOUT")), timeoutMs);
+    timer = setTimeout(
+      () => reject(new TelcoError("BACKEND_TIMEOUT")),
+      timeoutMs,
+    );
   });
 
   return Promise.race([call, deadline]).finally(() => clearTimeout(timer));

@@ -151,13 +151,19 @@ export interface TelcoBackend {
   activePromotions(msisdn: string): Promise<Offer[]>;
   activeServices(msisdn: string): Promise<Offer[]>;
   credit(msisdn: string): Promise<Credit>;
-  paymentMethods(customerCode: string, contractCode: string): Promise<StoredCard[]>;
+  paymentMethods(
+    customerCode: string,
+    contractCode: string,
+  ): Promise<StoredCard[]>;
   /**
    * Charges once per idempotency key: a second call with the same key and the
    * same order returns the first receipt; with another order it throws
    * `IDEMPOTENCY_CONFLICT`.
    */
-  recharge(order: RechargeOrder, idempotencyKey: string): Promise<RechargeReceipt>;
+  recharge(
+    order: RechargeOrder,
+    idempotencyKey: string,
+  ): Promise<RechargeReceipt>;
   autoRecharge(order: AutoRechargeOrder): Promise<void>;
   lastRecharges(msisdns: string[], range: DateRange): Promise<RechargeRecord[]>;
   close(): Promise<void>;

@@ -2,7 +2,11 @@
 // one of the customer's lines.
 import { assertOwnsContractLine } from "../session/authorization";
 import { withSession } from "./command";
-import { canonicalValue, paymentReference, type PaymentMethodPayload } from "./payment";
+import {
+  canonicalValue,
+  paymentReference,
+  type PaymentMethodPayload,
+} from "./payment";
 
 interface AutoRechargePayload {
   customerCode: string;
@@ -13,17 +17,20 @@ interface AutoRechargePayload {
   paymentMethod: PaymentMethodPayload;
 }
 
-export const autoRecharge = withSession<AutoRechargePayload>("cmd_auto_recharge", async ({ payload, session, deps }) => {
-  assertOwnsContractLine(session, payload);
+export const autoRecharge = withSession<AutoRechargePayload>(
+  "cmd_auto_recharge",
+  async ({ payload, session, deps }) => {
+    assertOwnsContractLine(session, payload);
 
-  await deps.backend.autoRecharge({
-    customerCode: payload.customerCode,
-    contractCode: payload.contractCode,
-    msisdn: payload.msisdn,
-    label: payload.label,
-    value: canonicalValue(payload.value),
-    payment: paymentReference(payload.paymentMethod),
-  });
+    await deps.backend.autoRecharge({
+      customerCode: payload.customerCode,
+      contractCode: payload.contractCode,
+      msisdn: payload.msisdn,
+      label: payload.label,
+      value: canonicalValue(payload.value),
+      payment: paymentReference(payload.paymentMethod),
+    });
 
-  return {};
-});
+    return {};
+  },
+);

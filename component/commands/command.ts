@@ -28,15 +28,37 @@ export interface SessionContext<P> extends CommandContext<P> {
 export type ReplyFields = Record<string, unknown>;
 
 export type Command =
-  | { action: string; needsSession: false; run(ctx: CommandContext<never>): Promise<ReplyFields> }
-  | { action: string; needsSession: true; run(ctx: SessionContext<never>): Promise<ReplyFields> };
+  | {
+      action: string;
+      needsSession: false;
+      run(ctx: CommandContext<never>): Promise<ReplyFields>;
+    }
+  | {
+      action: string;
+      needsSession: true;
+      run(ctx: SessionContext<never>): Promise<ReplyFields>;
+    };
 
 /** Declares a command that needs a logged-in customer. */
-export function withSession<P>(action: string, run: (ctx: SessionContext<P>) => Promise<ReplyFields>): Command {
-  return { action, needsSession: true, run: run as (ctx: SessionContext<never>) => Promise<ReplyFields> };
+export function withSession<P>(
+  action: string,
+  run: (ctx: SessionContext<P>) => Promise<ReplyFields>,
+): Command {
+  return {
+    action,
+    needsSession: true,
+    run: run as (ctx: SessionContext<never>) => Promise<ReplyFields>,
+  };
 }
 
 /** Declares a command open to anyone (only the login). */
-export function withoutSession<P>(action: string, run: (ctx: CommandContext<P>) => Promise<ReplyFields>): Command {
-  return { action, needsSession: false, run: run as (ctx: CommandContext<never>) => Promise<ReplyFields> };
+export function withoutSession<P>(
+  action: string,
+  run: (ctx: CommandContext<P>) => Promise<ReplyFields>,
+): Command {
+  return {
+    action,
+    needsSession: false,
+    run: run as (ctx: CommandContext<never>) => Promise<ReplyFields>,
+  };
 }

@@ -3,8 +3,11 @@ import { assertOwnsLine } from "../session/authorization";
 import { withSession } from "./command";
 import type { LinePayload } from "./line-info";
 
-export const credit = withSession<LinePayload>("cmd_credit", async ({ payload, session, deps }) => {
-  assertOwnsLine(session, payload.msisdn);
+export const credit = withSession<LinePayload>(
+  "cmd_credit",
+  async ({ payload, session, deps }) => {
+    assertOwnsLine(session, payload.msisdn);
 
-  return { ...(await deps.backend.credit(payload.msisdn)) };
-});
+    return { ...(await deps.backend.credit(payload.msisdn)) };
+  },
+);

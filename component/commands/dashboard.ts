@@ -18,24 +18,35 @@ export class PartialDashboardError extends Error {
   }
 }
 
-export const dashboard = withSession<LinePayload>("cmd_dashboard", async ({ payload, session, deps }) => {
-  assertOwnsLine(session, payload.msisdn);
-  const { backend } = deps;
-  const msisdn = payload.msisdn;
+export const dashboard = withSession<LinePayload>(
+  "cmd_dashboard",
+  async ({ payload, session, deps }) => {
+    assertOwnsLine(session, payload.msisdn);
+    const { backend } = deps;
+    const msisdn = payload.msisdn;
 
-  const sections: Array<[string, Promise<unknown>]> = [
-    ["lineInfo", backend.lineInfo(msisdn)],
-    ["activeOptions", backend.activeOptions(msisdn)],
-    ["activePromotions", backend.activePromotions(msisdn)],
-    ["activeServices", backend.activeServices(msisdn)],
-    ["credit", backend.credit(msisdn)],
-  ];
+    const sections: Array<[string, Promise<unknown>]> = [
+      ["lineInfo", backend.lineInfo(msisdn)],
+      ["activeOptions", backend.activeOptions(msisdn)],
+      ["activePromotions", backend.activePromotions(msisdn)],
+      ["activeServices", backend.activeServices(msisdn)],
+      ["credit", backend.credit(msisdn)],
+    ];
 
-  const settled = await Promise.allSettled(sections.map(([, pending]) => pending));
-  return collect(sections.map(([name]) => name), settled);
-});
+    const settled = await Promise.allSettled(
+      sections.map(([, pending]) => pending),
+    );
+    return collect(
+      sections.map(([name]) => name),
+      settled,
+    );
+  },
+);
 
-function collect(names: string[], settled: PromiseSettledResult<unknown>[]): ReplyFields {
+function collect(
+  names: string[],
+  settled: PromiseSettledResult<unknown>[],
+): ReplyFields {
   const fields: ReplyFields = {};
   const missing: string[] = [];
   let firstFailure: unknown;
@@ -49,7 +60,8 @@ function collect(names: string[], settled: PromiseSettledResult<unknown>[]): Rep
     }
   });
 
-  if (missing.length > 0) throw new PartialDashboardError(firstFailure, missing, fields);
+  if (missing.length > 0)
+    throw new PartialDashboardError(firstFailure, missing, fields);
   return fields;
 }
 

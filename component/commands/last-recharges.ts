@@ -11,12 +11,19 @@ interface LastRechargesPayload {
   msisdn?: string;
 }
 
-export const lastRecharges = withSession<LastRechargesPayload>("cmd_last_recharges", async ({ payload, session, deps }) => {
-  const range = { start: new Date(payload.startDate), end: new Date(payload.endDate) };
-  if (range.start > range.end) throw new TelcoError("INVALID_PAYLOAD", "startDate is after endDate");
+export const lastRecharges = withSession<LastRechargesPayload>(
+  "cmd_last_recharges",
+  async ({ payload, session, deps }) => {
+    const range = {
+      start: new Date(payload.startDate),
+      end: new Date(payload.endDate),
+    };
+    if (range.start > range.end)
+      throw new TelcoError("INVALID_PAYLOAD", "startDate is after endDate");
 
-  if (payload.msisdn) assertOwnsLine(session, payload.msisdn);
-  const lines = payload.msisdn ? [payload.msisdn] : linesOf(session);
+    if (payload.msisdn) assertOwnsLine(session, payload.msisdn);
+    const lines = payload.msisdn ? [payload.msisdn] : linesOf(session);
 
-  return { data: await deps.backend.lastRecharges(lines, range) };
-});
+    return { data: await deps.backend.lastRecharges(lines, range) };
+  },
+);

@@ -6,8 +6,11 @@ export interface LinePayload {
   msisdn: string;
 }
 
-export const lineInfo = withSession<LinePayload>("cmd_line_info", async ({ payload, session, deps }) => {
-  assertOwnsLine(session, payload.msisdn);
+export const lineInfo = withSession<LinePayload>(
+  "cmd_line_info",
+  async ({ payload, session, deps }) => {
+    assertOwnsLine(session, payload.msisdn);
 
-  return { ...(await deps.backend.lineInfo(payload.msisdn)) };
-});
+    return { ...(await deps.backend.lineInfo(payload.msisdn)) };
+  },
+);

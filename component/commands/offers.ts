@@ -9,11 +9,14 @@ import type { LinePayload } from "./line-info";
 type OfferQuery = (backend: TelcoBackend, msisdn: string) => Promise<Offer[]>;
 
 function offerCommand(action: string, query: OfferQuery): Command {
-  return withSession<LinePayload>(action, async ({ payload, session, deps }) => {
-    assertOwnsLine(session, payload.msisdn);
+  return withSession<LinePayload>(
+    action,
+    async ({ payload, session, deps }) => {
+      assertOwnsLine(session, payload.msisdn);
 
-    return offerFields(await query(deps.backend, payload.msisdn));
-  });
+      return offerFields(await query(deps.backend, payload.msisdn));
+    },
+  );
 }
 
 /**
@@ -26,8 +29,15 @@ export function offerFields(offers: Offer[]): ReplyFields {
   return first ? { ...first, items: offers } : { items: offers };
 }
 
-export const activeOptions = offerCommand("cmd_active_options", (backend, msisdn) => backend.activeOptions(msisdn));
-export const activePromotions = offerCommand("cmd_active_promotions", (backend, msisdn) =>
-  backend.activePromotions(msisdn),
+export const activeOptions = offerCommand(
+  "cmd_active_options",
+  (backend, msisdn) => backend.activeOptions(msisdn),
 );
-export const activeServices = offerCommand("cmd_active_services", (backend, msisdn) => backend.activeServices(msisdn));
+export const activePromotions = offerCommand(
+  "cmd_active_promotions",
+  (backend, msisdn) => backend.activePromotions(msisdn),
+);
+export const activeServices = offerCommand(
+  "cmd_active_services",
+  (backend, msisdn) => backend.activeServices(msisdn),
+);

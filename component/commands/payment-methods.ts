@@ -17,12 +17,19 @@ export const paymentMethods = withSession<PaymentMethodsPayload>(
   async ({ payload, session, deps }) => {
     assertOwnsContractLine(session, payload);
 
-    const cards = await deps.backend.paymentMethods(payload.customerCode, payload.contractCode);
+    const cards = await deps.backend.paymentMethods(
+      payload.customerCode,
+      payload.contractCode,
+    );
 
     return {
       paymentMethods: cards.map((card) => ({
         code: card.code,
-        cardInfo: { cardNumber: maskCardNumber(card.cardNumber), owner: card.owner, expiryDate: card.expiryDate },
+        cardInfo: {
+          cardNumber: maskCardNumber(card.cardNumber),
+          owner: card.owner,
+          expiryDate: card.expiryDate,
+        },
       })),
     };
   },

@@ -7,7 +7,12 @@ import type { PaymentReference } from "../backend/telco-backend";
 export interface PaymentMethodPayload {
   type: string;
   code?: string;
-  cardInfo?: { cardNumber: string; owner: string; expiryDate: string; securityCode: string };
+  cardInfo?: {
+    cardNumber: string;
+    owner: string;
+    expiryDate: string;
+    securityCode: string;
+  };
 }
 
 /**
@@ -15,8 +20,13 @@ export interface PaymentMethodPayload {
  * security code is not passed on: the demo backend keeps none to compare
  * with, and a real one receives it only through its payment gateway.
  */
-export function paymentReference(method: PaymentMethodPayload): PaymentReference {
-  return { code: method.code, cardNumber: method.cardInfo?.cardNumber.replace(/\s/g, "") };
+export function paymentReference(
+  method: PaymentMethodPayload,
+): PaymentReference {
+  return {
+    code: method.code,
+    cardNumber: method.cardInfo?.cardNumber.replace(/\s/g, ""),
+  };
 }
 
 /** `value` arrives as "00030" (the spec's leading zeros) or as a plain integer. */

@@ -21,5 +21,8 @@ export function looksLikeMsisdn(text: string): boolean {
  * gives the same token, and the token cannot be read back as a number.
  */
 export function pseudonym(value: string): string {
-  return createHash("sha256").update(value, "utf8").digest("base64url").slice(0, 22);
+  return createHash("sha256")
+    .update(value, "utf8")
+    .digest("base64url")
+    .slice(0, 22);
 }

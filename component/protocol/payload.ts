@@ -92,7 +92,10 @@ function trimKeys(value: JsonObject, path: string): JsonObject {
   for (const [rawKey, child] of Object.entries(value)) {
     const key = rawKey.trim();
     if (Object.prototype.hasOwnProperty.call(out, key)) {
-      throw new TelcoError("INVALID_PAYLOAD", `field ${path}${key} appears twice`);
+      throw new TelcoError(
+        "INVALID_PAYLOAD",
+        `field ${path}${key} appears twice`,
+      );
     }
     out[key] = isPlainObject(child) ? trimKeys(child, `${path}${key}.`) : child;
   }

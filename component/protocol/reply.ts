@@ -19,12 +19,24 @@ export function successPayload(fields: Record<string, unknown>): ReplyPayload {
   return { error: false, reason: "", status: 200, ...fields };
 }
 
-export function errorPayload(status: number, reason: string, fields: Record<string, unknown> = {}): ReplyPayload {
+export function errorPayload(
+  status: number,
+  reason: string,
+  fields: Record<string, unknown> = {},
+): ReplyPayload {
   return { error: true, reason, status, ...fields };
 }
 
-export function buildReply(request: TelcoRequest, payload: ReplyPayload): Element {
-  const attrs = { to: request.from, from: request.to, id: request.id || undefined, type: request.messageType };
+export function buildReply(
+  request: TelcoRequest,
+  payload: ReplyPayload,
+): Element {
+  const attrs = {
+    to: request.from,
+    from: request.to,
+    id: request.id || undefined,
+    type: request.messageType,
+  };
 
   return xml(
     "message",
@@ -37,7 +49,9 @@ export function buildReply(request: TelcoRequest, payload: ReplyPayload): Elemen
       xml("action", {}, request.action),
       xml("payload", {}, JSON.stringify(payload)),
     ),
-    request.thread === undefined ? undefined : xml("thread", {}, safeThread(request.thread)),
+    request.thread === undefined
+      ? undefined
+      : xml("thread", {}, safeThread(request.thread)),
   );
 }
 

@@ -22,7 +22,10 @@ export interface TelcoRequest {
 }
 
 export function isTelcoRequest(stanza: Element): boolean {
-  return stanza.is("message") && stanza.getChild("x", NS_OOB)?.getChild("action") !== undefined;
+  return (
+    stanza.is("message") &&
+    stanza.getChild("x", NS_OOB)?.getChild("action") !== undefined
+  );
 }
 
 export function readRequest(stanza: Element): TelcoRequest {

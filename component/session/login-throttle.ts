@@ -14,7 +14,9 @@ export class LoginThrottle {
   ) {}
 
   async assertAllowed(bareJid: string): Promise<void> {
-    const failures = await storeCall(() => this.redis.get(loginFailuresKey(bareJid)));
+    const failures = await storeCall(() =>
+      this.redis.get(loginFailuresKey(bareJid)),
+    );
     if (Number(failures ?? 0) < this.maxFailures) return;
 
     const minutes = Math.ceil(this.lockoutSeconds / 60);
@@ -23,7 +25,9 @@ export class LoginThrottle {
 
   async recordFailure(bareJid: string): Promise<void> {
     const key = loginFailuresKey(bareJid);
-    await storeCall(() => this.redis.multi().incr(key).expire(key, this.lockoutSeconds).exec());
+    await storeCall(() =>
+      this.redis.multi().incr(key).expire(key, this.lockoutSeconds).exec(),
+    );
   }
 
   async reset(bareJid: string): Promise<void> {

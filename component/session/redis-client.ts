@@ -26,7 +26,11 @@ function watchHealth(redis: Redis, url: string, log: Logger): void {
     if (healthy === next) return;
     healthy = next;
     if (next) log.info({ url }, "Redis ready");
-    else log.error({ url, err }, "Redis unreachable: requests that need a session are answered with 503 until it is back");
+    else
+      log.error(
+        { url, err },
+        "Redis unreachable: requests that need a session are answered with 503 until it is back",
+      );
   };
 
   redis.on("ready", () => change(true));

@@ -20,17 +20,24 @@ export class SessionStore {
   async open(bareJid: string, account: CustomerAccount): Promise<Session> {
     const session: Session = {
       customerCode: account.customerCode,
-      contracts: account.contracts.map(({ id, lines }) => ({ id, lines: [...lines] })),
+      contracts: account.contracts.map(({ id, lines }) => ({
+        id,
+        lines: [...lines],
+      })),
     };
 
     const value = JSON.stringify(session);
-    await storeCall(() => this.redis.set(sessionKey(bareJid), value, "EX", this.ttlSeconds));
+    await storeCall(() =>
+      this.redis.set(sessionKey(bareJid), value, "EX", this.ttlSeconds),
+    );
     return session;
   }
 
   /** The sender's session, its lifetime renewed; null when there is none. */
   async find(bareJid: string): Promise<Session | null> {
-    const value = await storeCall(() => this.redis.getex(sessionKey(bareJid), "EX", this.ttlSeconds));
+    const value = await storeCall(() =>
+      this.redis.getex(sessionKey(bareJid), "EX", this.ttlSeconds),
+    );
     return value === null ? null : (JSON.parse(value) as Session);
   }
 

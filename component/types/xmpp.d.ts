@@ -25,7 +25,11 @@ declare module "@xmpp/xml" {
     toString(): string;
   }
 
-  function xml(name: string, attrs?: Attrs | null, ...children: Array<Child | Child[] | undefined>): Element;
+  function xml(
+    name: string,
+    attrs?: Attrs | null,
+    ...children: Array<Child | Child[] | undefined>
+  ): Element;
 
   namespace xml {
     export { Element };
@@ -53,7 +57,10 @@ declare module "@xmpp/component" {
   import type xml from "@xmpp/xml";
   import type { Element } from "@xmpp/xml";
 
-  type IqHandler = (ctx: { stanza: Element; element: Element }) => Element | object | Promise<Element | object>;
+  type IqHandler = (ctx: {
+    stanza: Element;
+    element: Element;
+  }) => Element | object | Promise<Element | object>;
 
   export interface Component extends EventEmitter {
     status: string;
@@ -66,11 +73,18 @@ declare module "@xmpp/component" {
     send(element: Element): Promise<void>;
     write(text: string): Promise<void>;
     reconnect: { stop(): void };
-    iqCallee: { get(ns: string, name: string, handler: IqHandler): void; set(ns: string, name: string, handler: IqHandler): void };
+    iqCallee: {
+      get(ns: string, name: string, handler: IqHandler): void;
+      set(ns: string, name: string, handler: IqHandler): void;
+    };
     iqCaller: { request(element: Element, timeout?: number): Promise<Element> };
   }
 
-  export function component(options: { service: string; domain: string; password: string }): Component;
+  export function component(options: {
+    service: string;
+    domain: string;
+    password: string;
+  }): Component;
   export { xml };
 }
 

@@ -15,7 +15,10 @@ export class Backoff {
   /** The delay before the next attempt; each call counts one attempt. */
   next(): number {
     const { initialMs, maxMs, random = Math.random } = this.options;
-    const ceiling = Math.min(maxMs, initialMs * 2 ** Math.min(this.attempt, 30));
+    const ceiling = Math.min(
+      maxMs,
+      initialMs * 2 ** Math.min(this.attempt, 30),
+    );
     this.attempt += 1;
 
     return Math.round(ceiling / 2 + (random() * ceiling) / 2);

@@ -42,10 +42,17 @@ export class ComponentConnection extends EventEmitter {
   constructor(private readonly options: ConnectionOptions) {
     super();
     this.log = options.log;
-    this.backoff = new Backoff({ initialMs: 1000, maxMs: options.reconnectMaxDelayMs });
+    this.backoff = new Backoff({
+      initialMs: 1000,
+      maxMs: options.reconnectMaxDelayMs,
+    });
     this.outbox = new Outbox(options.outboxCapacity ?? 10_000);
 
-    this.entity = component({ service: options.service, domain: options.domain, password: options.secret });
+    this.entity = component({
+      service: options.service,
+      domain: options.domain,
+      password: options.secret,
+    });
     this.entity.reconnect.stop();
     this.entity.iqCallee.get(NS_PING, "ping", () => ({}));
 
@@ -61,7 +68,10 @@ export class ComponentConnection extends EventEmitter {
 
   start(): void {
     this.stopping = false;
-    this.log.info({ service: this.options.service, domain: this.options.domain }, "connecting to the XMPP server");
+    this.log.info(
+      { service: this.options.service, domain: this.options.domain },
+      "connecting to the XMPP server",
+    );
     void this.attempt();
   }
 
@@ -85,8 +95,14 @@ export class ComponentConnection extends EventEmitter {
     if (this.online) await this.flush();
     this.outbox.discard("the component is stopping");
 
-    if (this.entity.status !== "offline" && this.entity.status !== "disconnect") {
-      await Promise.race([this.entity.stop().catch(() => undefined), delay(CLOSE_TIMEOUT_MS)]);
+    if (
+      this.entity.status !== "offline" &&
+      this.entity.status !== "disconnect"
+    ) {
+      await Promise.race([
+        this.entity.stop().catch(() => undefined),
+        delay(CLOSE_TIMEOUT_MS),
+      ]);
     }
     this.entity.socket?.destroy();
   }
@@ -114,8 +130,13 @@ export class ComponentConnection extends EventEmitter {
     this.lastFailureKind = undefined;
     this.startKeepalive();
 
-    const message = this.everOnline ? "reconnected to the XMPP server" : "connected to the XMPP server";
-    this.log.info({ domain: this.options.domain, attempts }, `${message}: component online`);
+    const message = this.everOnline
+      ? "reconnected to the XMPP server"
+      : "connected to the XMPP server";
+    this.log.info(
+      { domain: this.options.domain, attempts },
+      `${message}: component online`,
+    );
     this.everOnline = true;
 
     this.emit("online");
@@ -132,17 +153,26 @@ export class ComponentConnection extends EventEmitter {
 
   /** Keeps the most telling error of an attempt: a stream condition beats a generic one. */
   private remember(err: unknown): void {
-    const hasCondition = (e: unknown) => typeof (e as { condition?: unknown })?.condition === "string";
-    if (!hasCondition(this.lastError) || hasCondition(err)) this.lastError = err;
+    const hasCondition = (e: unknown) =>
+      typeof (e as { condition?: unknown })?.condition === "string";
+    if (!hasCondition(this.lastError) || hasCondition(err))
+      this.lastError = err;
   }
 
   private scheduleReconnect(): void {
     if (this.stopping || this.reconnectTimer) return;
 
     const failure = this.lastError
-      ? classifyFailure(this.lastError, this.options.service, this.options.domain)
+      ? classifyFailure(
+          this.lastError,
+          this.options.service,
+          this.options.domain,
+        )
       : { kind: "other" as const, advice: "the XMPP server closed the link" };
-    const wait = failure.kind === "conflict" ? jitter(STANDBY_RETRY_MS) : this.backoff.next();
+    const wait =
+      failure.kind === "conflict"
+        ? jitter(STANDBY_RETRY_MS)
+        : this.backoff.next();
 
     this.report(failure, wait);
     this.lastError = undefined;
@@ -154,7 +184,11 @@ export class ComponentConnection extends EventEmitter {
 
   /** One line per change of state; repeats of the same failure only at debug. */
   private report(failure: LinkFailure, wait: number): void {
-    const fields = { service: this.options.service, retryInMs: wait, attempt: this.backoff.attempts };
+    const fields = {
+      service: this.options.service,
+      retryInMs: wait,
+      attempt: this.backoff.attempts,
+    };
     const repeated = failure.kind === this.lastFailureKind;
     this.lastFailureKind = failure.kind;
 
@@ -167,13 +201,17 @@ export class ComponentConnection extends EventEmitter {
     try {
       await this.outbox.pump((stanza) => this.write(stanza));
     } catch (err) {
-      this.log.warn({ err, waiting: this.outbox.size }, "could not write to the XMPP server: replies wait for the link to come back");
+      this.log.warn(
+        { err, waiting: this.outbox.size },
+        "could not write to the XMPP server: replies wait for the link to come back",
+      );
     }
   }
 
   private async write(stanza: Element): Promise<void> {
     const socket = this.entity.socket;
-    if (!this.online || !socket) throw new Error("the link to the XMPP server is down");
+    if (!this.online || !socket)
+      throw new Error("the link to the XMPP server is down");
 
     if (socket.writableNeedDrain) await once(socket, "drain");
     await this.entity.send(stanza);
@@ -181,7 +219,10 @@ export class ComponentConnection extends EventEmitter {
 
   private startKeepalive(): void {
     this.stopKeepalive();
-    this.keepaliveTimer = setInterval(() => void this.keepalive(), this.options.keepaliveIntervalMs);
+    this.keepaliveTimer = setInterval(
+      () => void this.keepalive(),
+      this.options.keepaliveIntervalMs,
+    );
     this.keepaliveTimer.unref();
   }
 
@@ -192,14 +233,21 @@ export class ComponentConnection extends EventEmitter {
 
   /** A ping to our own domain travels through the server and back to us. */
   private async keepalive(): Promise<void> {
-    const ping = xml("iq", { type: "get", to: this.options.domain }, xml("ping", { xmlns: NS_PING }));
+    const ping = xml(
+      "iq",
+      { type: "get", to: this.options.domain },
+      xml("ping", { xmlns: NS_PING }),
+    );
     const timeout = Math.min(this.options.keepaliveIntervalMs, 10_000);
 
     try {
       await this.entity.iqCaller.request(ping, timeout);
     } catch (err) {
       if (!this.online || this.stopping) return;
-      this.log.warn({ err }, `the XMPP server did not answer a keepalive within ${timeout} ms: reconnecting`);
+      this.log.warn(
+        { err },
+        `the XMPP server did not answer a keepalive within ${timeout} ms: reconnecting`,
+      );
       this.entity.socket?.destroy();
     }
   }

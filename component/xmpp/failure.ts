@@ -5,7 +5,11 @@ export interface LinkFailure {
   advice: string;
 }
 
-export function classifyFailure(err: unknown, service: string, domain: string): LinkFailure {
+export function classifyFailure(
+  err: unknown,
+  service: string,
+  domain: string,
+): LinkFailure {
   const condition = (err as { condition?: string }).condition;
   const code = (err as { code?: string }).code;
 
@@ -22,10 +26,25 @@ export function classifyFailure(err: unknown, service: string, domain: string): 
     };
   }
   if (condition === "host-unknown" || condition === "improper-addressing") {
-    return { kind: "other", advice: `the XMPP server does not know the component domain ${domain}: declare it on the server or fix COMPONENT_DOMAIN` };
+    return {
+      kind: "other",
+      advice: `the XMPP server does not know the component domain ${domain}: declare it on the server or fix COMPONENT_DOMAIN`,
+    };
   }
-  if (code === "ECONNREFUSED" || code === "ECONNRESET" || code === "ETIMEDOUT" || code === "ENOTFOUND" || code === "EHOSTUNREACH") {
-    return { kind: "unreachable", advice: `cannot reach the XMPP server at ${service} (${code}): is it running, and is its component port open to us?` };
+  if (
+    code === "ECONNREFUSED" ||
+    code === "ECONNRESET" ||
+    code === "ETIMEDOUT" ||
+    code === "ENOTFOUND" ||
+    code === "EHOSTUNREACH"
+  ) {
+    return {
+      kind: "unreachable",
+      advice: `cannot reach the XMPP server at ${service} (${code}): is it running, and is its component port open to us?`,
+    };
   }
-  return { kind: "other", advice: `the link to the XMPP server failed: ${(err as Error)?.message ?? String(err)}` };
+  return {
+    kind: "other",
+    advice: `the link to the XMPP server failed: ${(err as Error)?.message ?? String(err)}`,
+  };
 }

@@ -24,10 +24,16 @@ export class Outbox {
   /** Resolves once the stanza is written; rejects if it had to be dropped. */
   post(stanza: Element): Promise<void> {
     if (this.letters.length >= this.capacity) {
-      return Promise.reject(new Error(`outbox full (${this.capacity} stanzas waiting for the XMPP server)`));
+      return Promise.reject(
+        new Error(
+          `outbox full (${this.capacity} stanzas waiting for the XMPP server)`,
+        ),
+      );
     }
 
-    return new Promise((resolve, reject) => this.letters.push({ stanza, resolve, reject }));
+    return new Promise((resolve, reject) =>
+      this.letters.push({ stanza, resolve, reject }),
+    );
   }
 
   /** Writes what waits, in order, until empty or until a write fails. */
@@ -49,6 +55,7 @@ export class Outbox {
 
   /** Gives up on every waiting stanza. */
   discard(reason: string): void {
-    for (const letter of this.letters.splice(0)) letter.reject(new Error(reason));
+    for (const letter of this.letters.splice(0))
+      letter.reject(new Error(reason));
   }
 }

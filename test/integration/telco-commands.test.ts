@@ -8,8 +8,16 @@ import { ACTIONS } from "../../component/commands/index";
 import { hashMsisdn } from "../../component/privacy/msisdn";
 import { PayloadValidator } from "../../component/validation";
 import { testEnv } from "../support/env";
-import { startComponent, type RunningComponent } from "../support/running-component";
-import { readReply, specExample, telcoRequest, uniqueId } from "../support/stanzas";
+import {
+  startComponent,
+  type RunningComponent,
+} from "../support/running-component";
+import {
+  readReply,
+  specExample,
+  telcoRequest,
+  uniqueId,
+} from "../support/stanzas";
 import { TestClient } from "../support/test-client";
 
 const validator = new PayloadValidator();
@@ -46,26 +54,43 @@ describe("the spec's request examples, sent verbatim", () => {
     expect(reply.payload.status).toBe(200);
   });
 
-  it.each(ACTIONS)("%s gets a success reply that satisfies its response schema", async (action) => {
-    const request = specExample(action, "request", bot);
-    const reply = await ask(alice, request);
+  it.each(ACTIONS)(
+    "%s gets a success reply that satisfies its response schema",
+    async (action) => {
+      const request = specExample(action, "request", bot);
+      const reply = await ask(alice, request);
 
-    expect(reply.payload).toMatchObject({ error: false, reason: "", status: 200 });
-    expect(reply.action).toBe(action);
-    expect(reply.type).toBe("chat_generic");
-    expect(() => validator.assertValid(action, "response", reply.payload)).not.toThrow();
-  });
+      expect(reply.payload).toMatchObject({
+        error: false,
+        reason: "",
+        status: 200,
+      });
+      expect(reply.action).toBe(action);
+      expect(reply.type).toBe("chat_generic");
+      expect(() =>
+        validator.assertValid(action, "response", reply.payload),
+      ).not.toThrow();
+    },
+  );
 
   it("answers from the address the request was sent to, to the sender's full JID, with the same id and type", async () => {
     const request = specExample("cmd_credit", "request", bot);
     const reply = await ask(alice, request);
 
-    expect(reply.stanza.attrs).toMatchObject({ from: bot, to: alice.jid, id: request.attrs.id, type: "chat" });
+    expect(reply.stanza.attrs).toMatchObject({
+      from: bot,
+      to: alice.jid,
+      id: request.attrs.id,
+      type: "chat",
+    });
   });
 
   it("also answers requests sent to the bare component domain", async () => {
     const domain = testEnv().componentDomain;
-    const reply = await ask(alice, specExample("cmd_credit", "request", domain));
+    const reply = await ask(
+      alice,
+      specExample("cmd_credit", "request", domain),
+    );
 
     expect(reply.stanza.attrs.from).toBe(domain);
     expect(reply.payload.status).toBe(200);
@@ -87,19 +112,38 @@ describe("sessions and ownership", () => {
   });
 
   it("refuses another customer's line with 403 and says nothing about it", async () => {
-    expect((await loginAs(bob, "3209876543", "secondpassword")).payload.status).toBe(200);
+    expect(
+      (await loginAs(bob, "3209876543", "secondpassword")).payload.status,
+    ).toBe(200);
 
-    const someoneElses = await ask(bob, telcoRequest(bot, "cmd_credit", { msisdn: "3404589485" }));
-    const nobodys = await ask(bob, telcoRequest(bot, "cmd_credit", { msisdn: "3000000001" }));
+    const someoneElses = await ask(
+      bob,
+      telcoRequest(bot, "cmd_credit", { msisdn: "3404589485" }),
+    );
+    const nobodys = await ask(
+      bob,
+      telcoRequest(bot, "cmd_credit", { msisdn: "3000000001" }),
+    );
 
     expect(someoneElses.payload).toMatchObject({ error: true, status: 403 });
-    expect(Object.keys(someoneElses.payload).sort()).toEqual(["error", "reason", "status"]);
+    expect(Object.keys(someoneElses.payload).sort()).toEqual([
+      "error",
+      "reason",
+      "status",
+    ]);
     expect(someoneElses.payload.reason).toBe(nobodys.payload.reason);
   });
 
   it("refuses another customer's contract and customer code with 403", async () => {
-    const payload = { customerCode: "1294941", contractCode: "BX19HY", msisdn: "3407834889" };
-    const reply = await ask(bob, telcoRequest(bot, "cmd_payment_methods", payload));
+    const payload = {
+      customerCode: "1294941",
+      contractCode: "BX19HY",
+      msisdn: "3407834889",
+    };
+    const reply = await ask(
+      bob,
+      telcoRequest(bot, "cmd_payment_methods", payload),
+    );
 
     expect(reply.payload).toMatchObject({ error: true, status: 403 });
   });
@@ -107,7 +151,10 @@ describe("sessions and ownership", () => {
 
 describe("bad input", () => {
   it("answers malformed JSON with 400 naming the position", async () => {
-    const reply = await ask(alice, telcoRequest(bot, "cmd_credit", '{"msisdn": "3404589485",'));
+    const reply = await ask(
+      alice,
+      telcoRequest(bot, "cmd_credit", '{"msisdn": "3404589485",'),
+    );
 
     expect(reply.payload).toMatchObject({ error: true, status: 400 });
     expect(reply.payload.reason).toMatch(/not valid JSON/);
@@ -115,19 +162,38 @@ describe("bad input", () => {
 
   it("answers a payload that breaks its schema with 400 naming the field", async () => {
     const missing = await ask(alice, telcoRequest(bot, "cmd_credit", {}));
-    const wrong = await ask(alice, telcoRequest(bot, "cmd_credit", { msisdn: "34045x9485" }));
+    const wrong = await ask(
+      alice,
+      telcoRequest(bot, "cmd_credit", { msisdn: "34045x9485" }),
+    );
 
-    expect(missing.payload).toMatchObject({ status: 400, reason: expect.stringContaining("msisdn") });
-    expect(wrong.payload).toMatchObject({ status: 400, reason: expect.stringContaining("msisdn") });
+    expect(missing.payload).toMatchObject({
+      status: 400,
+      reason: expect.stringContaining("msisdn"),
+    });
+    expect(wrong.payload).toMatchObject({
+      status: 400,
+      reason: expect.stringContaining("msisdn"),
+    });
   });
 
   it("answers an unknown action with 404", async () => {
     const reply = await ask(alice, telcoRequest(bot, "cmd_teleport", {}));
-    expect(reply.payload).toMatchObject({ error: true, status: 404, reason: expect.stringContaining("cmd_teleport") });
+    expect(reply.payload).toMatchObject({
+      error: true,
+      status: 404,
+      reason: expect.stringContaining("cmd_teleport"),
+    });
   });
 
   it("answers an oversized payload with 413", async () => {
-    const reply = await ask(alice, telcoRequest(bot, "cmd_credit", { msisdn: "3404589485", pad: "x".repeat(70_000) }));
+    const reply = await ask(
+      alice,
+      telcoRequest(bot, "cmd_credit", {
+        msisdn: "3404589485",
+        pad: "x".repeat(70_000),
+      }),
+    );
     expect(reply.payload).toMatchObject({ error: true, status: 413 });
   });
 
@@ -136,9 +202,14 @@ describe("bad input", () => {
     request.attrs.type = "error";
     await alice.send(request);
 
-    const probe = await ask(alice, telcoRequest(bot, "cmd_credit", { msisdn: "3404589485" }));
+    const probe = await ask(
+      alice,
+      telcoRequest(bot, "cmd_credit", { msisdn: "3404589485" }),
+    );
     expect(probe.payload.status).toBe(200);
-    expect(alice.receivedMatching((el) => el.attrs.id === request.attrs.id)).toHaveLength(0);
+    expect(
+      alice.receivedMatching((el) => el.attrs.id === request.attrs.id),
+    ).toHaveLength(0);
   });
 });
 
@@ -155,14 +226,23 @@ describe("recharges", () => {
   });
 
   const creditOf = async (msisdn: string) =>
-    Number((await ask(alice, telcoRequest(bot, "cmd_credit", { msisdn }))).payload.creditAmount);
+    Number(
+      (await ask(alice, telcoRequest(bot, "cmd_credit", { msisdn }))).payload
+        .creditAmount,
+    );
 
   it("raises the credit once when the same request is sent twice, and answers both alike", async () => {
     const before = await creditOf("3404589485");
     const id = uniqueId("recharge");
 
-    const first = await ask(alice, telcoRequest(bot, "cmd_recharge", order("3404589485"), id));
-    const second = await ask(alice, telcoRequest(bot, "cmd_recharge", order("3404589485"), id));
+    const first = await ask(
+      alice,
+      telcoRequest(bot, "cmd_recharge", order("3404589485"), id),
+    );
+    const second = await ask(
+      alice,
+      telcoRequest(bot, "cmd_recharge", order("3404589485"), id),
+    );
 
     expect(first.payload.status).toBe(200);
     expect(second.payload).toEqual(first.payload);
@@ -174,19 +254,35 @@ describe("recharges", () => {
     await ask(alice, telcoRequest(bot, "cmd_recharge", order("3404589485")));
     const end = new Date(Date.now() + 60_000).toISOString();
 
-    const reply = await ask(alice, telcoRequest(bot, "cmd_last_recharges", { startDate: start, endDate: end }));
-    expect(reply.payload.data).toEqual(expect.arrayContaining([expect.objectContaining({ msisdn: "3404589485", amount: "5" })]));
+    const reply = await ask(
+      alice,
+      telcoRequest(bot, "cmd_last_recharges", {
+        startDate: start,
+        endDate: end,
+      }),
+    );
+    expect(reply.payload.data).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ msisdn: "3404589485", amount: "5" }),
+      ]),
+    );
   });
 
   it("tops up another customer's line, paid from one's own", async () => {
-    const reply = await ask(alice, telcoRequest(bot, "cmd_recharge", order("3209876543")));
+    const reply = await ask(
+      alice,
+      telcoRequest(bot, "cmd_recharge", order("3209876543")),
+    );
     expect(reply.payload.status).toBe(200);
   });
 });
 
 describe("privacy", () => {
   it("returns card numbers masked to their last four digits and no security code", async () => {
-    const reply = await ask(alice, specExample("cmd_payment_methods", "request", bot));
+    const reply = await ask(
+      alice,
+      specExample("cmd_payment_methods", "request", bot),
+    );
     const text = JSON.stringify(reply.payload);
 
     expect(text).toContain("**** **** **** 4239");
@@ -203,7 +299,14 @@ describe("privacy", () => {
 
   it("keeps passwords, card numbers and MSISDNs out of the log and of Redis keys", async () => {
     const log = component.logText();
-    for (const secret of ["mycoolpassword", "secondpassword", "4958 3483", "3404589485", "3304578577", "484\""]) {
+    for (const secret of [
+      "mycoolpassword",
+      "secondpassword",
+      "4958 3483",
+      "3404589485",
+      "3304578577",
+      '484"',
+    ]) {
       expect(log).not.toContain(secret);
     }
 

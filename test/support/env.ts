@@ -21,12 +21,16 @@ const NAMES = {
 export function testEnv(): TestEnv {
   const entries = Object.entries(NAMES).map(([key, name]) => {
     const value = process.env[name];
-    if (!value) throw new Error(`${name} is not set: run integration tests through jest's integration project`);
+    if (!value)
+      throw new Error(
+        `${name} is not set: run integration tests through jest's integration project`,
+      );
     return [key, value];
   });
   return Object.fromEntries(entries) as TestEnv;
 }
 
 export function publishTestEnv(env: TestEnv): void {
-  for (const [key, name] of Object.entries(NAMES)) process.env[name] = env[key as keyof TestEnv];
+  for (const [key, name] of Object.entries(NAMES))
+    process.env[name] = env[key as keyof TestEnv];
 }

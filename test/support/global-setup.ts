@@ -13,10 +13,14 @@ declare global {
 
 export default async function globalSetup(): Promise<void> {
   const redis = await startRedis();
-  const prosody = await startProsody({ componentDomain: "telco.localhost", componentSecret: randomBytes(12).toString("hex") });
+  const prosody = await startProsody({
+    componentDomain: "telco.localhost",
+    componentSecret: randomBytes(12).toString("hex"),
+  });
   globalThis.telcoTestServers = [prosody, redis];
 
-  for (const [user, password] of Object.entries(TEST_ACCOUNTS)) prosody.register(user, password);
+  for (const [user, password] of Object.entries(TEST_ACCOUNTS))
+    prosody.register(user, password);
 
   publishTestEnv({
     redisUrl: redis.url,

@@ -19,7 +19,9 @@ export interface RunningComponent {
   stop(): Promise<void>;
 }
 
-export async function startComponent(overrides: Record<string, string> = {}): Promise<RunningComponent> {
+export async function startComponent(
+  overrides: Record<string, string> = {},
+): Promise<RunningComponent> {
   const env = testEnv();
   const dataDir = mkdtempSync(join(tmpdir(), "telco-component-"));
   const config = loadConfig({

@@ -2,13 +2,32 @@
 // repo's own prosody/ configuration, for the integration suite and the
 // benchmark. Every process is killed on stop, or when this process exits.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+} from "node:fs";
 import { createServer, connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-const PROSODY_CONFIG = resolve(__dirname, "..", "..", "prosody", "prosody.cfg.lua");
-const SEARCH_PATH = ["/usr/sbin", "/usr/bin", "/usr/local/bin", ...(process.env.PATH ?? "").split(":")];
+const PROSODY_CONFIG = resolve(
+  __dirname,
+  "..",
+  "..",
+  "prosody",
+  "prosody.cfg.lua",
+);
+const SEARCH_PATH = [
+  "/usr/sbin",
+  "/usr/bin",
+  "/usr/local/bin",
+  ...(process.env.PATH ?? "").split(":"),
+];
 const children = new Set<ChildProcess>();
 
 process.on("exit", () => {
@@ -45,23 +64,48 @@ export function freePort(): Promise<number> {
 }
 
 export function findBinary(name: string): string {
-  const found = SEARCH_PATH.map((dir) => join(dir, name)).find((path) => existsSync(path));
-  if (!found) throw new Error(`${name} not found: install it (scripts/setup.sh does) or put it on PATH`);
+  const found = SEARCH_PATH.map((dir) => join(dir, name)).find((path) =>
+    existsSync(path),
+  );
+  if (!found)
+    throw new Error(
+      `${name} not found: install it (scripts/setup.sh does) or put it on PATH`,
+    );
   return found;
 }
 
-export async function startRedis(options: { port?: number } = {}): Promise<RedisServer> {
+export async function startRedis(
+  options: { port?: number } = {},
+): Promise<RedisServer> {
   const port = options.port ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), "telco-redis-"));
-  const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir];
+  const args = [
+    "--port",
+    String(port),
+    "--bind",
+    "127.0.0.1",
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+    "--dir",
+    dir,
+  ];
 
   const child = launch(findBinary("redis-server"), args, dir, process.env);
   await waitForPort(port, child, dir);
 
-  return { url: `redis://127.0.0.1:${port}`, port, stop: () => terminate(child, dir) };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    stop: () => terminate(child, dir),
+  };
 }
 
-export async function startProsody(options: { componentDomain: string; componentSecret: string }): Promise<ProsodyServer> {
+export async function startProsody(options: {
+  componentDomain: string;
+  componentSecret: string;
+}): Promise<ProsodyServer> {
   const [c2sPort, componentPort] = [await freePort(), await freePort()];
   const dir = mkdtempSync(join(tmpdir(), "telco-prosody-"));
   mkdirSync(join(dir, "certs"));
@@ -74,7 +118,12 @@ export async function startProsody(options: { componentDomain: string; component
     COMPONENT_SECRET: options.componentSecret,
   };
 
-  const child = launch(findBinary("prosody"), ["--config", PROSODY_CONFIG, "-F"], dir, env);
+  const child = launch(
+    findBinary("prosody"),
+    ["--config", PROSODY_CONFIG, "-F"],
+    dir,
+    env,
+  );
   await waitForPort(c2sPort, child, dir);
   await waitForPort(componentPort, child, dir);
 
@@ -88,13 +137,36 @@ export async function startProsody(options: { componentDomain: string; component
   };
 }
 
-function registerProsodyUser(env: NodeJS.ProcessEnv, user: string, password: string): void {
-  const args = ["--config", PROSODY_CONFIG, "register", user, "localhost", password];
-  const result = spawnSync(findBinary("prosodyctl"), args, { env, encoding: "utf8", timeout: 15_000 });
-  if (result.status !== 0) throw new Error(`prosodyctl register ${user} failed: ${result.stdout}${result.stderr}`);
+function registerProsodyUser(
+  env: NodeJS.ProcessEnv,
+  user: string,
+  password: string,
+): void {
+  const args = [
+    "--config",
+    PROSODY_CONFIG,
+    "register",
+    user,
+    "localhost",
+    password,
+  ];
+  const result = spawnSync(findBinary("prosodyctl"), args, {
+    env,
+    encoding: "utf8",
+    timeout: 15_000,
+  });
+  if (result.status !== 0)
+    throw new Error(
+      `prosodyctl register ${user} failed: ${result.stdout}${result.stderr}`,
+    );
 }
 
-function launch(binary: string, args: string[], dir: string, env: NodeJS.ProcessEnv): ChildProcess {
+function launch(
+  binary: string,
+  args: string[],
+  dir: string,
+  env: NodeJS.ProcessEnv,
+): ChildProcess {
   const log = openSync(join(dir, "server.log"), "a");
   const child = spawn(binary, args, { env, stdio: ["ignore", log, log] });
   closeSync(log);
@@ -104,7 +176,12 @@ function launch(binary: string, args: string[], dir: string, env: NodeJS.Process
   return child;
 }
 
-async function waitForPort(port: number, child: ChildProcess, dir: string, timeoutMs = 20_000): Promise<void> {
+async function waitForPort(
+  port: number,
+  child: ChildProcess,
+  dir: string,
+  timeoutMs = 20_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
 
   while (Date.now() < deadline) {
@@ -114,7 +191,9 @@ async function waitForPort(port: number, child: ChildProcess, dir: string, timeo
   }
 
   child.kill("SIGKILL");
-  throw new Error(`server did not listen on ${port}; its last lines:\n${tail(join(dir, "server.log"))}`);
+  throw new Error(
+    `server did not listen on ${port}; its last lines:\n${tail(join(dir, "server.log"))}`,
+  );
 }
 
 function accepts(port: number): Promise<boolean> {
@@ -140,5 +219,7 @@ async function terminate(child: ChildProcess, dir: string): Promise<void> {
 }
 
 function tail(path: string): string {
-  return existsSync(path) ? readFileSync(path, "utf8").split("\n").slice(-20).join("\n") : "(no log)";
+  return existsSync(path)
+    ? readFileSync(path, "utf8").split("\n").slice(-20).join("\n")
+    : "(no log)";
 }

@@ -17,20 +17,37 @@ export function uniqueId(prefix = "req"): string {
 }
 
 /** The spec's example for an action, as written, addressed to `to`. */
-export function specExample(action: string, kind: "request" | "response", to: string): Element {
-  const stanza = parse(readFileSync(join(FIXTURES, `${action}.${kind}.xml`), "utf8"));
+export function specExample(
+  action: string,
+  kind: "request" | "response",
+  to: string,
+): Element {
+  const stanza = parse(
+    readFileSync(join(FIXTURES, `${action}.${kind}.xml`), "utf8"),
+  );
   stanza.attrs.to = to;
   return stanza;
 }
 
-export function telcoRequest(to: string, action: string, payload: unknown, id = uniqueId()): Element {
+export function telcoRequest(
+  to: string,
+  action: string,
+  payload: unknown,
+  id = uniqueId(),
+): Element {
   const text = typeof payload === "string" ? payload : JSON.stringify(payload);
 
   return xml(
     "message",
     { to, id, type: "chat" },
     xml("body"),
-    xml("x", { xmlns: NS_OOB }, xml("type", {}, "chat_generic"), xml("action", {}, action), xml("payload", {}, text)),
+    xml(
+      "x",
+      { xmlns: NS_OOB },
+      xml("type", {}, "chat_generic"),
+      xml("action", {}, action),
+      xml("payload", {}, text),
+    ),
   );
 }
 

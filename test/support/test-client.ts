@@ -16,9 +16,19 @@ export class TestClient {
     });
   }
 
-  static async connect(username: string, password: string, resource = "test"): Promise<TestClient> {
+  static async connect(
+    username: string,
+    password: string,
+    resource = "test",
+  ): Promise<TestClient> {
     const env = testEnv();
-    const xmpp = client({ service: env.c2sService, domain: env.xmppDomain, username, password, resource });
+    const xmpp = client({
+      service: env.c2sService,
+      domain: env.xmppDomain,
+      username,
+      password,
+      resource,
+    });
     xmpp.reconnect.stop();
     xmpp.on("error", () => undefined);
 
@@ -38,10 +48,16 @@ export class TestClient {
   /** Sends and waits for the message that answers it (same id). */
   async request(stanza: Element, timeoutMs = 10_000): Promise<Element> {
     await this.send(stanza);
-    return this.waitFor((el) => el.is("message") && el.attrs.id === stanza.attrs.id, timeoutMs);
+    return this.waitFor(
+      (el) => el.is("message") && el.attrs.id === stanza.attrs.id,
+      timeoutMs,
+    );
   }
 
-  waitFor(match: (stanza: Element) => boolean, timeoutMs = 10_000): Promise<Element> {
+  waitFor(
+    match: (stanza: Element) => boolean,
+    timeoutMs = 10_000,
+  ): Promise<Element> {
     return new Promise((resolve, reject) => {
       const check = () => {
         const index = this.received.findIndex(match);

@@ -24,7 +24,11 @@ describe("loadConfig", () => {
   });
 
   it("reports every problem at once, each naming its variable", () => {
-    const problems = problemsOf({ XMPP_SERVICE: "http://x", SESSION_TTL_SECONDS: "ten", BACKEND: "oracle" });
+    const problems = problemsOf({
+      XMPP_SERVICE: "http://x",
+      SESSION_TTL_SECONDS: "ten",
+      BACKEND: "oracle",
+    });
 
     expect(problems).toEqual([
       expect.stringMatching(/^XMPP_SERVICE .* xmpp:\/\//),
@@ -35,11 +39,16 @@ describe("loadConfig", () => {
   });
 
   it("never repeats a password found in REDIS_URL", () => {
-    const problems = problemsOf({ ...minimal, REDIS_URL: "http://user:hunter2@redis:6379" });
+    const problems = problemsOf({
+      ...minimal,
+      REDIS_URL: "http://user:hunter2@redis:6379",
+    });
     expect(problems.join()).not.toContain("hunter2");
   });
 
   it("refuses a component domain that is not a domain name", () => {
-    expect(problemsOf({ ...minimal, COMPONENT_DOMAIN: "bot@telco" })[0]).toMatch(/^COMPONENT_DOMAIN/);
+    expect(
+      problemsOf({ ...minimal, COMPONENT_DOMAIN: "bot@telco" })[0],
+    ).toMatch(/^COMPONENT_DOMAIN/);
   });
 });

@@ -22,9 +22,17 @@ function setUp(backend: TelcoBackend = openDemoBackend({ path: ":memory:" })) {
     validator,
     maxPayloadBytes: 4096,
   };
-  const dispatcher = new Dispatcher(deps, async (stanza) => void sent.push(stanza), logger.log);
+  const dispatcher = new Dispatcher(
+    deps,
+    async (stanza) => void sent.push(stanza),
+    logger.log,
+  );
 
-  const ask = async (action: string, payload: unknown, extra?: (el: Element) => void) => {
+  const ask = async (
+    action: string,
+    payload: unknown,
+    extra?: (el: Element) => void,
+  ) => {
     const request = telcoRequest(BOT, action, payload);
     request.attrs.from = ALICE;
     extra?.(request);
@@ -44,29 +52,51 @@ describe("Dispatcher", () => {
     const reply = (await ask("cmd_login", login))!;
 
     expect(reply.attrs).toMatchObject({ to: ALICE, from: BOT, type: "chat" });
-    expect(readReply(reply).payload).toMatchObject({ error: false, status: 200, lines: expect.arrayContaining(["3404589485"]) });
+    expect(readReply(reply).payload).toMatchObject({
+      error: false,
+      status: 200,
+      lines: expect.arrayContaining(["3404589485"]),
+    });
   });
 
   it("asks for a login before anything else, with 401", async () => {
     const { ask } = setUp();
-    expect(readReply((await ask("cmd_credit", { msisdn: "3404589485" }))!).payload.status).toBe(401);
+    expect(
+      readReply((await ask("cmd_credit", { msisdn: "3404589485" }))!).payload
+        .status,
+    ).toBe(401);
   });
 
   it("answers the credit of an own line once logged in", async () => {
     const { ask } = setUp();
     await ask("cmd_login", login);
 
-    const reply = readReply((await ask("cmd_credit", { msisdn: "3404589485" }))!);
-    expect(reply.payload).toMatchObject({ status: 200, creditAmount: expect.stringMatching(/^\d+\.\d\d$/) });
+    const reply = readReply(
+      (await ask("cmd_credit", { msisdn: "3404589485" }))!,
+    );
+    expect(reply.payload).toMatchObject({
+      status: 200,
+      creditAmount: expect.stringMatching(/^\d+\.\d\d$/),
+    });
   });
 
   it("names the alternatives when a payment method has neither code nor card", async () => {
     const { ask } = setUp();
     await ask("cmd_login", login);
 
-    const payload = { customerCode: "1294941", contractCode: "BX19HY", msisdn: "3407834889", label: "x", value: "1", paymentMethod: { type: "card" } };
+    const payload = {
+      customerCode: "1294941",
+      contractCode: "BX19HY",
+      msisdn: "3407834889",
+      label: "x",
+      value: "1",
+      paymentMethod: { type: "card" },
+    };
     const reply = readReply((await ask("cmd_auto_recharge", payload))!);
-    expect(reply.payload).toMatchObject({ status: 400, reason: "Bad request: field paymentMethod needs one of: code, cardInfo" });
+    expect(reply.payload).toMatchObject({
+      status: 400,
+      reason: "Bad request: field paymentMethod needs one of: code, cardInfo",
+    });
   });
 
   it("ignores stanzas of type error and messages without a telco element", async () => {
@@ -75,7 +105,13 @@ describe("Dispatcher", () => {
     errored.attrs.type = "error";
 
     dispatcher.dispatch(errored);
-    dispatcher.dispatch(xml("message", { from: ALICE, to: BOT, type: "chat" }, xml("body", {}, "hi")));
+    dispatcher.dispatch(
+      xml(
+        "message",
+        { from: ALICE, to: BOT, type: "chat" },
+        xml("body", {}, "hi"),
+      ),
+    );
     await dispatcher.idle();
 
     expect(sent).toHaveLength(0);
@@ -89,9 +125,19 @@ describe("Dispatcher", () => {
     const { ask, logger } = setUp(backend);
     await ask("cmd_login", login);
 
-    const reply = readReply((await ask("cmd_credit", { msisdn: "3404589485" }))!);
-    expect(reply.payload).toEqual({ error: true, reason: "Internal server error", status: 500 });
-    expect(logger.lines.some((line) => line.level === 50 && /internal fault/.test(String(line.msg)))).toBe(true);
+    const reply = readReply(
+      (await ask("cmd_credit", { msisdn: "3404589485" }))!,
+    );
+    expect(reply.payload).toEqual({
+      error: true,
+      reason: "Internal server error",
+      status: 500,
+    });
+    expect(
+      logger.lines.some(
+        (line) => line.level === 50 && /internal fault/.test(String(line.msg)),
+      ),
+    ).toBe(true);
   });
 
   it("answers a dashboard in part when one section fails, naming it", async () => {
@@ -102,8 +148,14 @@ describe("Dispatcher", () => {
     const { ask } = setUp(backend);
     await ask("cmd_login", login);
 
-    const reply = readReply((await ask("cmd_dashboard", { msisdn: "3404589485" }))!);
-    expect(reply.payload).toMatchObject({ error: true, status: 500, reason: expect.stringContaining("activePromotions") });
+    const reply = readReply(
+      (await ask("cmd_dashboard", { msisdn: "3404589485" }))!,
+    );
+    expect(reply.payload).toMatchObject({
+      error: true,
+      status: 500,
+      reason: expect.stringContaining("activePromotions"),
+    });
     expect(reply.payload).toHaveProperty("credit");
     expect(reply.payload).not.toHaveProperty("activePromotions");
   });
@@ -112,16 +164,23 @@ describe("Dispatcher", () => {
     const { dispatcher, ask } = setUp();
     await dispatcher.drain(10);
 
-    expect(readReply((await ask("cmd_login", login))!).payload.status).toBe(503);
+    expect(readReply((await ask("cmd_login", login))!).payload.status).toBe(
+      503,
+    );
   });
 
   it("never writes a password or an MSISDN to the log", async () => {
     const { ask, logger } = setUp();
     await ask("cmd_login", login);
-    await ask("cmd_login", { username: "3304578577", password: "wrong-password" });
+    await ask("cmd_login", {
+      username: "3304578577",
+      password: "wrong-password",
+    });
     await ask("cmd_line_info", { msisdn: "3404589485" });
 
-    expect(logger.text()).not.toMatch(/mycoolpassword|wrong-password|3304578577|3404589485/);
+    expect(logger.text()).not.toMatch(
+      /mycoolpassword|wrong-password|3304578577|3404589485/,
+    );
     expect(logger.lines.length).toBeGreaterThan(0);
   });
 });

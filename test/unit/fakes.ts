@@ -5,13 +5,19 @@ import { Writable } from "node:stream";
 import type { CustomerAccount } from "../../component/backend/telco-backend";
 import { createLogger, type Logger } from "../../component/logger";
 import type { LoginThrottle } from "../../component/session/login-throttle";
-import type { Session, SessionStore } from "../../component/session/session-store";
+import type {
+  Session,
+  SessionStore,
+} from "../../component/session/session-store";
 
 export class FakeSessions {
   readonly sessions = new Map<string, Session>();
 
   async open(bareJid: string, account: CustomerAccount): Promise<Session> {
-    const session = { customerCode: account.customerCode, contracts: account.contracts.map(({ id, lines }) => ({ id, lines })) };
+    const session = {
+      customerCode: account.customerCode,
+      contracts: account.contracts.map(({ id, lines }) => ({ id, lines })),
+    };
     this.sessions.set(bareJid, session);
     return session;
   }
@@ -37,7 +43,11 @@ export function fakeThrottle(): LoginThrottle {
   } as unknown as LoginThrottle;
 }
 
-export function capturingLogger(): { log: Logger; lines: Array<Record<string, unknown>>; text: () => string } {
+export function capturingLogger(): {
+  log: Logger;
+  lines: Array<Record<string, unknown>>;
+  text: () => string;
+} {
   const lines: Array<Record<string, unknown>> = [];
   const raw: string[] = [];
   const sink = new Writable({
@@ -50,5 +60,9 @@ export function capturingLogger(): { log: Logger; lines: Array<Record<string, un
     },
   });
 
-  return { log: createLogger("debug", sink), lines, text: () => raw.join("\n") };
+  return {
+    log: createLogger("debug", sink),
+    lines,
+    text: () => raw.join("\n"),
+  };
 }

@@ -1,5 +1,9 @@
 import { maskCardNumber } from "../../component/privacy/card";
-import { hashMsisdn, looksLikeMsisdn, pseudonym } from "../../component/privacy/msisdn";
+import {
+  hashMsisdn,
+  looksLikeMsisdn,
+  pseudonym,
+} from "../../component/privacy/msisdn";
 import { safeThread } from "../../component/protocol/reply";
 
 describe("hashMsisdn", () => {
