@@ -7,7 +7,14 @@ cd "$(dirname "$0")/.."
 say() { printf 'setup: %s\n' "$*"; }
 
 as_root() {
-  if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi
+  if [[ $(id -u) -eq 0 ]]; then
+    "$@"
+  elif command -v sudo >/dev/null; then
+    sudo "$@"
+  else
+    say "need root for: $*; run as root or install sudo" >&2
+    return 1
+  fi
 }
 
 install_debian_packages() {
@@ -16,19 +23,25 @@ install_debian_packages() {
   command -v redis-server >/dev/null || missing+=(redis-server)
   command -v ejabberdctl >/dev/null || [[ -x /usr/sbin/ejabberdctl ]] || missing+=(ejabberd)
   command -v docker-compose >/dev/null || missing+=(docker-compose)
-  ((${#missing[@]} == 0)) && return
+  if ((${#missing[@]} == 0)); then
+    say "Debian packages present (prosody, redis-server, ejabberd, docker-compose)"
+    return
+  fi
 
   say "installing ${missing[*]} from Debian's packages"
   as_root apt-get update -q
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
-  # Packages may start their daemons on the default ports; ours run privately.
+  # Packages may start their daemons on the default ports (none should:
+  # images usually forbid it); ours run privately, on ports of their own.
   as_root service prosody stop >/dev/null 2>&1 || true
   as_root service redis-server stop >/dev/null 2>&1 || true
   as_root service ejabberd stop >/dev/null 2>&1 || true
 }
 
 install_node_packages() {
-  if [[ -f node_modules/.package-lock.json && node_modules/.package-lock.json -nt package-lock.json ]]; then
+  local installed=node_modules/.package-lock.json
+  if [[ -f $installed && $installed -nt package-lock.json ]]; then
+    say "npm packages up to date"
     return
   fi
   say "installing npm packages (npm ci)"

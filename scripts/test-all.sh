@@ -1,10 +1,41 @@
 #!/usr/bin/env bash
 # The whole test suite, as `npm test` and CI run it: set-up, static checks,
 # unit tests, then the integration suite against real Prosody and Redis.
+# Stops at the first failure, naming the step; closes with the test counts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf '\n==> %s\n' "$*"; }
+results=$(mktemp -d)
+current=""
+step() {
+  current=$1
+  printf '\n==> %s\n' "$1"
+}
+
+# Sums jest's --json reports into one "N passed, N failed" line.
+count_tests() {
+  node -e '
+    const reports = process.argv.slice(1).map((f) => require(f));
+    const sum = (key) => reports.reduce((n, r) => n + r[key], 0);
+    console.log(`tests: ${sum("numPassedTests")} passed, ` +
+      `${sum("numFailedTests")} failed, ${sum("numPendingTests")} skipped`);
+  ' "$@"
+}
+
+finish() {
+  local status=$?
+  local reports=("$results"/*.json)
+  printf '\n==> summary\n'
+  [[ -e ${reports[0]} ]] && { count_tests "${reports[@]}" || true; }
+  if ((status == 0)); then
+    echo "all checks passed"
+  else
+    echo "FAILED at: $current (exit status $status)"
+  fi
+  rm -rf "$results"
+  exit "$status"
+}
+trap finish EXIT
 
 step "set-up"
 bash scripts/setup.sh
@@ -15,16 +46,15 @@ npm run --silent typecheck
 step "lint"
 npm run --silent lint
 
-step "format"
+step "format check"
 npm run --silent format:check
 
 step "compose file"
 COMPONENT_SECRET=check docker-compose -f docker-compose.yml config -q
 
 step "unit tests"
-npx jest --selectProjects unit
+npx jest --selectProjects unit --json --outputFile="$results/unit.json"
 
 step "integration tests (real Prosody, Redis and XMPP client)"
-npx jest --selectProjects integration --runInBand
-
-printf '\nall checks passed\n'
+npx jest --selectProjects integration --runInBand \
+  --json --outputFile="$results/integration.json"

@@ -21,6 +21,7 @@ export interface RunningComponent {
 
 export async function startComponent(
   overrides: Record<string, string> = {},
+  options: { waitOnline?: boolean } = {},
 ): Promise<RunningComponent> {
   const env = testEnv();
   const dataDir = mkdtempSync(join(tmpdir(), "telco-component-"));
@@ -48,7 +49,7 @@ export async function startComponent(
 
   const app = createApp(config, createLogger(config.logLevel, sink));
   await app.start();
-  await app.connection.whenOnline();
+  if (options.waitOnline !== false) await app.connection.whenOnline();
 
   return {
     app,

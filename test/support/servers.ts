@@ -11,28 +11,19 @@ import {
   readFileSync,
   rmSync,
 } from "node:fs";
-import { createServer, connect } from "node:net";
+import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-const PROSODY_CONFIG = resolve(
-  __dirname,
-  "..",
-  "..",
-  "prosody",
-  "prosody.cfg.lua",
-);
+const PROSODY_CONFIG = resolve(__dirname, "../../prosody/prosody.cfg.lua");
 const SEARCH_PATH = [
+  ...(process.env.PATH ?? "").split(":").filter(Boolean),
   "/usr/sbin",
   "/usr/bin",
-  "/usr/local/bin",
-  ...(process.env.PATH ?? "").split(":"),
 ];
-const children = new Set<ChildProcess>();
-
-process.on("exit", () => {
-  for (const child of children) child.kill("SIGKILL");
-});
+const START_TIMEOUT_MS = 20_000;
+const STOP_TIMEOUT_MS = 5_000;
+const LOG_TAIL_LINES = 20;
 
 export interface Stoppable {
   stop(): Promise<void>;
@@ -52,6 +43,29 @@ export interface ProsodyServer extends Stoppable {
   register(user: string, password: string): void;
 }
 
+interface Launched extends Stoppable {
+  name: string;
+  child: ChildProcess;
+  dir: string;
+}
+
+// The safety net: a crashed or interrupted run must not leave servers or
+// their temp dirs behind. A signal is raised again only when nobody else
+// listens, so that the process still dies of it as it would have otherwise.
+const live = new Map<ChildProcess, string>();
+function killAll(): void {
+  for (const [child, dir] of live) {
+    child.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+process.on("exit", killAll);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+  process.once(signal, () => {
+    killAll();
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  });
+
 export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
@@ -63,13 +77,18 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Distinct ports: two quick calls to freePort() may return the same one. */
+async function freePorts(count: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < count) ports.add(await freePort());
+  return [...ports];
+}
+
 export function findBinary(name: string): string {
-  const found = SEARCH_PATH.map((dir) => join(dir, name)).find((path) =>
-    existsSync(path),
-  );
+  const found = SEARCH_PATH.map((dir) => join(dir, name)).find(existsSync);
   if (!found)
     throw new Error(
-      `${name} not found: install it (scripts/setup.sh does) or put it on PATH`,
+      `${name} not found on PATH, /usr/sbin or /usr/bin: scripts/setup.sh installs it`,
     );
   return found;
 }
@@ -79,121 +98,125 @@ export async function startRedis(
 ): Promise<RedisServer> {
   const port = options.port ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), "telco-redis-"));
-  const args = [
-    "--port",
-    String(port),
-    "--bind",
-    "127.0.0.1",
-    "--save",
-    "",
-    "--appendonly",
-    "no",
-    "--dir",
-    dir,
-  ];
+  const args = ["--port", String(port), "--bind", "127.0.0.1"];
+  args.push("--save", "", "--appendonly", "no", "--daemonize", "no");
+  args.push("--dir", dir);
 
-  const child = launch(findBinary("redis-server"), args, dir, process.env);
-  await waitForPort(port, child, dir);
+  const server = launch("redis-server", args, dir, process.env);
+  // The log line tells our server from another one already on that port.
+  const ready = async () =>
+    logHas(server, "Ready to accept connections") && (await answersPing(port));
+  await waitUntil(server, ready);
 
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    port,
-    stop: () => terminate(child, dir),
-  };
+  return { url: `redis://127.0.0.1:${port}`, port, stop: server.stop };
 }
 
 export async function startProsody(options: {
   componentDomain: string;
   componentSecret: string;
 }): Promise<ProsodyServer> {
-  const [c2sPort, componentPort] = [await freePort(), await freePort()];
+  const [c2sPort, componentPort] = await freePorts(2);
   const dir = mkdtempSync(join(tmpdir(), "telco-prosody-"));
   mkdirSync(join(dir, "certs"));
-  const env = {
-    ...process.env,
-    PROSODY_DATA_DIR: dir,
-    PROSODY_C2S_PORT: String(c2sPort),
-    PROSODY_COMPONENT_PORT: String(componentPort),
-    COMPONENT_DOMAIN: options.componentDomain,
-    COMPONENT_SECRET: options.componentSecret,
-  };
+  const env = prosodyEnv(dir, c2sPort, componentPort, options);
 
-  const child = launch(
-    findBinary("prosody"),
-    ["--config", PROSODY_CONFIG, "-F"],
-    dir,
-    env,
-  );
-  await waitForPort(c2sPort, child, dir);
-  await waitForPort(componentPort, child, dir);
+  const args = ["--config", PROSODY_CONFIG, "-F"];
+  const server = launch("prosody", args, dir, env);
+  await waitUntil(server, () => listens(server, [c2sPort, componentPort]));
 
   return {
     c2sPort,
     componentPort,
     domain: "localhost",
     ...options,
-    register: (user, password) => registerProsodyUser(env, user, password),
-    stop: () => terminate(child, dir),
+    register: (user, password) => register(env, user, password),
+    stop: server.stop,
   };
 }
 
-function registerProsodyUser(
-  env: NodeJS.ProcessEnv,
-  user: string,
-  password: string,
-): void {
-  const args = [
-    "--config",
-    PROSODY_CONFIG,
-    "register",
-    user,
-    "localhost",
-    password,
-  ];
-  const result = spawnSync(findBinary("prosodyctl"), args, {
+function prosodyEnv(
+  dir: string,
+  c2sPort: number,
+  componentPort: number,
+  options: { componentDomain: string; componentSecret: string },
+): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PROSODY_INTERFACE: "127.0.0.1",
+    PROSODY_DATA_DIR: dir,
+    PROSODY_PID_FILE: join(dir, "prosody.pid"),
+    PROSODY_C2S_PORT: String(c2sPort),
+    PROSODY_COMPONENT_PORT: String(componentPort),
+    COMPONENT_DOMAIN: options.componentDomain,
+    COMPONENT_SECRET: options.componentSecret,
+  };
+}
+
+// prosodyctl writes the account straight into the data dir: it needs the
+// same config and environment as the running server, not a connection.
+function register(env: NodeJS.ProcessEnv, user: string, password: string) {
+  const args = ["--config", PROSODY_CONFIG, "register", user, "localhost"];
+  const result = spawnSync(findBinary("prosodyctl"), [...args, password], {
     env,
     encoding: "utf8",
     timeout: 15_000,
   });
   if (result.status !== 0)
     throw new Error(
-      `prosodyctl register ${user} failed: ${result.stdout}${result.stderr}`,
+      `prosodyctl register ${user} failed (${result.status ?? result.signal}): ${result.stdout}${result.stderr}`,
     );
 }
 
 function launch(
-  binary: string,
+  name: string,
   args: string[],
   dir: string,
   env: NodeJS.ProcessEnv,
-): ChildProcess {
-  const log = openSync(join(dir, "server.log"), "a");
-  const child = spawn(binary, args, { env, stdio: ["ignore", log, log] });
+): Launched {
+  const log = openSync(join(dir, `${name}.log`), "a");
+  const child = spawn(findBinary(name), args, {
+    env,
+    stdio: ["ignore", log, log],
+  });
   closeSync(log);
 
-  children.add(child);
-  child.once("exit", () => children.delete(child));
-  return child;
+  live.set(child, dir);
+  child.once("exit", () => live.delete(child));
+  child.on("error", () => undefined); // seen as an exit by waitUntil
+  return { name, child, dir, stop: () => terminate(child, dir) };
 }
 
-async function waitForPort(
-  port: number,
-  child: ChildProcess,
-  dir: string,
-  timeoutMs = 20_000,
+async function waitUntil(
+  server: Launched,
+  ready: () => Promise<boolean>,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + START_TIMEOUT_MS;
 
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
-    if (await accepts(port)) return;
+  while (Date.now() < deadline && running(server.child)) {
+    if (await ready()) return;
     await new Promise((done) => setTimeout(done, 100));
   }
 
-  child.kill("SIGKILL");
+  const why = running(server.child) ? "did not get ready in time" : "exited";
+  server.child.kill("SIGKILL");
+  const lines = tail(logPath(server));
+  await server.stop();
   throw new Error(
-    `server did not listen on ${port}; its last lines:\n${tail(join(dir, "server.log"))}`,
+    `${server.name} ${why}; the last lines of its log:\n${lines}`,
   );
+}
+
+function running(child: ChildProcess): boolean {
+  return child.pid !== undefined && child.exitCode === null && !child.killed;
+}
+
+/** Prosody runs on when it cannot bind a port: its log tells which it holds. */
+async function listens(server: Launched, ports: number[]): Promise<boolean> {
+  for (const port of ports) {
+    if (!logHas(server, `on [127.0.0.1]:${port}`)) return false;
+    if (!(await accepts(port))) return false;
+  }
+  return true;
 }
 
 function accepts(port: number): Promise<boolean> {
@@ -207,19 +230,42 @@ function accepts(port: number): Promise<boolean> {
   });
 }
 
+/** Redis accepts connections before it can serve them (while loading). */
+function answersPing(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = connect(port, "127.0.0.1", () => socket.write("PING\r\n"));
+    socket.setTimeout(1000, () => socket.destroy());
+    socket.once("data", (data) => {
+      socket.destroy();
+      done(data.toString().startsWith("+PONG"));
+    });
+    socket.once("close", () => done(false));
+    socket.once("error", () => done(false));
+  });
+}
+
 async function terminate(child: ChildProcess, dir: string): Promise<void> {
-  if (child.exitCode === null && child.signalCode === null) {
+  const started = child.pid !== undefined;
+  if (started && child.exitCode === null && child.signalCode === null) {
     const exited = new Promise((done) => child.once("exit", done));
     child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+    const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
     await exited;
     clearTimeout(timer);
   }
   rmSync(dir, { recursive: true, force: true });
 }
 
+function logPath(server: Launched): string {
+  return join(server.dir, `${server.name}.log`);
+}
+
+function logHas(server: Launched, text: string): boolean {
+  return readFileSync(logPath(server), "utf8").includes(text);
+}
+
 function tail(path: string): string {
-  return existsSync(path)
-    ? readFileSync(path, "utf8").split("\n").slice(-20).join("\n")
-    : "(no log)";
+  if (!existsSync(path)) return "(no log)";
+  const lines = readFileSync(path, "utf8").trimEnd().split("\n");
+  return lines.slice(-LOG_TAIL_LINES).join("\n");
 }
