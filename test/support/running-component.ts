@@ -3,12 +3,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 
 import { createApp, type App } from "../../component/app";
 import { loadConfig, type Config } from "../../component/config";
 import { createLogger } from "../../component/logger";
 import { testEnv } from "./env";
+import { logSink } from "./log-sink";
 
 export interface RunningComponent {
   app: App;
@@ -35,27 +35,16 @@ export async function startComponent(
     ...overrides,
   });
 
-  const logLines: Array<Record<string, unknown>> = [];
-  const raw: string[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of chunk.toString().split("\n").filter(Boolean)) {
-        raw.push(line);
-        logLines.push(JSON.parse(line));
-      }
-      done();
-    },
-  });
-
-  const app = createApp(config, createLogger(config.logLevel, sink));
+  const sink = logSink();
+  const app = createApp(config, createLogger(config.logLevel, sink.stream));
   await app.start();
   if (options.waitOnline !== false) await app.connection.whenOnline();
 
   return {
     app,
     config,
-    logLines,
-    logText: () => raw.join("\n"),
+    logLines: sink.lines,
+    logText: sink.text,
     stop: async () => {
       await app.stop();
       rmSync(dataDir, { recursive: true, force: true });

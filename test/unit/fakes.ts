@@ -1,7 +1,5 @@
 // Fakes for unit tests: sessions and a login throttle kept in memory, and a
 // logger whose lines can be read back.
-import { Writable } from "node:stream";
-
 import type { CustomerAccount } from "../../component/backend/telco-backend";
 import { createLogger, type Logger } from "../../component/logger";
 import type { LoginThrottle } from "../../component/session/login-throttle";
@@ -9,6 +7,7 @@ import type {
   Session,
   SessionStore,
 } from "../../component/session/session-store";
+import { logSink } from "../support/log-sink";
 
 export class FakeSessions {
   readonly sessions = new Map<string, Session>();
@@ -48,21 +47,10 @@ export function capturingLogger(): {
   lines: Array<Record<string, unknown>>;
   text: () => string;
 } {
-  const lines: Array<Record<string, unknown>> = [];
-  const raw: string[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of chunk.toString().split("\n").filter(Boolean)) {
-        raw.push(line);
-        lines.push(JSON.parse(line));
-      }
-      done();
-    },
-  });
-
+  const sink = logSink();
   return {
-    log: createLogger("debug", sink),
-    lines,
-    text: () => raw.join("\n"),
+    log: createLogger("debug", sink.stream),
+    lines: sink.lines,
+    text: sink.text,
   };
 }
