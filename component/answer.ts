@@ -86,10 +86,10 @@ function failure(err: unknown, log: Logger): ReplyPayload {
   }
 
   if (isTelcoError(err)) {
-    const level = err.status >= 500 ? "error" : "info";
-    log[level](
+    const ours = err.status >= 500;
+    log[ours ? "error" : "info"](
       { code: err.code, status: err.status, err: err.cause },
-      "request refused",
+      ours ? "request failed: see code and err" : "request refused",
     );
     return errorPayload(err.status, err.reason);
   }
