@@ -1,6 +1,5 @@
 // Wires the component together once: Redis, the backend, the validator, the
 // XMPP connection and the dispatcher; and takes them apart again on stop.
-import type Redis from "ioredis";
 
 import { withDeadline } from "./backend/deadline";
 import { openDemoBackend } from "./backend/demo/demo-backend";
@@ -9,7 +8,7 @@ import type { Config } from "./config";
 import { Dispatcher } from "./dispatch";
 import type { Logger } from "./logger";
 import { LoginThrottle } from "./session/login-throttle";
-import { createRedis } from "./session/redis-client";
+import { createRedis, type RedisConnection } from "./session/redis-client";
 import { SessionStore } from "./session/session-store";
 import { PayloadValidator } from "./validation";
 import { ComponentConnection } from "./xmpp/connection";
@@ -17,7 +16,7 @@ import { ComponentConnection } from "./xmpp/connection";
 export interface App {
   connection: ComponentConnection;
   dispatcher: Dispatcher;
-  redis: Redis;
+  redis: RedisConnection;
   backend: TelcoBackend;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -78,7 +77,7 @@ export function createApp(
 }
 
 async function start(
-  redis: Redis,
+  redis: RedisConnection,
   connection: ComponentConnection,
   log: Logger,
 ): Promise<void> {
@@ -95,7 +94,7 @@ async function start(
 }
 
 interface StopParts {
-  redis: Redis;
+  redis: RedisConnection;
   connection: ComponentConnection;
   dispatcher: Dispatcher;
   backend: TelcoBackend;

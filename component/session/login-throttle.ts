@@ -1,14 +1,14 @@
 // Slows down password guessing: after too many failed logins from one
 // account, further attempts are refused for a while.
-import type Redis from "ioredis";
 
+import type { RedisConnection } from "./redis-client";
 import { TelcoError } from "../errors";
 import { loginFailuresKey } from "./redis-keys";
 import { storeCall } from "./store-errors";
 
 export class LoginThrottle {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly maxFailures: number,
     private readonly lockoutSeconds: number,
   ) {}

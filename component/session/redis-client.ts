@@ -1,12 +1,15 @@
 // The Redis client. Commands fail at once while Redis is away (no offline
 // queue), so a request gets a prompt 503 instead of hanging; the client
 // reconnects by itself and the log says so once per change of state.
-import Redis from "ioredis";
+import Redis, { type Cluster } from "ioredis";
 
 import { redactUrl } from "../config";
 import type { Logger } from "../logger";
 
-export function createRedis(url: string, log: Logger): Redis {
+/** A single Redis server or a Redis Cluster: the commands we use work on both. */
+export type RedisConnection = Redis | Cluster;
+
+export function createRedis(url: string, log: Logger): RedisConnection {
   const redis = new Redis(url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
@@ -19,7 +22,7 @@ export function createRedis(url: string, log: Logger): Redis {
   return redis;
 }
 
-function watchHealth(redis: Redis, url: string, log: Logger): void {
+function watchHealth(redis: RedisConnection, url: string, log: Logger): void {
   let healthy: boolean | undefined;
 
   const change = (next: boolean, err?: unknown) => {

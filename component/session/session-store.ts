@@ -1,7 +1,7 @@
 // Login sessions (spec: "Login"): a sender's bare JID bound to a customer in
 // Redis for a sliding time, renewed by every request that uses it.
-import type Redis from "ioredis";
 
+import type { RedisConnection } from "./redis-client";
 import type { CustomerAccount } from "../backend/telco-backend";
 import { sessionKey } from "./redis-keys";
 import { storeCall } from "./store-errors";
@@ -13,7 +13,7 @@ export interface Session {
 
 export class SessionStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly ttlSeconds: number,
   ) {}
 
