@@ -1,12 +1,20 @@
-// Wires the component together once: Redis, the backend, the validator, the
-// XMPP connection and the dispatcher; and takes them apart again on stop.
+// Wires the component together once: Redis, the backend and its cache, the
+// validator, the XMPP connection, the dispatcher and the metrics; and takes
+// them apart again on stop.
+import type { Server } from "node:http";
 
 import { withDeadline } from "./backend/deadline";
 import { openDemoBackend } from "./backend/demo/demo-backend";
 import type { TelcoBackend } from "./backend/telco-backend";
+import { CachedBackend } from "./cache/cached-backend";
+import { LineCacheStore } from "./cache/line-cache-store";
+import { SECTIONS } from "./cache/sections";
+import { SubResultCache, type CachePolicy } from "./cache/sub-result-cache";
 import type { Config } from "./config";
 import { Dispatcher } from "./dispatch";
 import type { Logger } from "./logger";
+import { Metrics, serveMetrics } from "./metrics";
+import { Sealer } from "./privacy/sealing";
 import { LoginThrottle } from "./session/login-throttle";
 import { createRedis, type RedisConnection } from "./session/redis-client";
 import { SessionStore } from "./session/session-store";
@@ -18,6 +26,9 @@ export interface App {
   dispatcher: Dispatcher;
   redis: RedisConnection;
   backend: TelcoBackend;
+  metrics: Metrics;
+  /** Listening once started, when METRICS_PORT is set. */
+  metricsServer?: Server;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -40,8 +51,20 @@ export function createApp(
     log: log.child({ part: "xmpp" }),
   });
 
+  const metrics = new Metrics();
+  const cache = new SubResultCache(
+    new LineCacheStore(redis, new Sealer(config.componentSecret, "line cache")),
+    cachePolicy(config),
+    metrics,
+    log.child({ part: "cache" }),
+  );
+
   const deps = {
-    backend: withDeadline(rawBackend, config.backendTimeoutMs),
+    backend: new CachedBackend(
+      withDeadline(rawBackend, config.backendTimeoutMs),
+      cache,
+      metrics,
+    ),
     sessions: new SessionStore(redis, config.sessionTtlSeconds),
     loginThrottle: new LoginThrottle(
       redis,
@@ -58,21 +81,47 @@ export function createApp(
   );
   connection.on("stanza", (stanza) => dispatcher.dispatch(stanza));
 
-  return {
+  const app: App = {
     connection,
     dispatcher,
     redis,
     backend: rawBackend,
-    start: () => start(redis, connection, log),
-    stop: () =>
-      stop({
+    metrics,
+    start: async () => {
+      if (config.metricsPort !== undefined)
+        app.metricsServer = await serveMetrics(
+          metrics,
+          config.metricsHost,
+          config.metricsPort,
+          log.child({ part: "metrics" }),
+        );
+      await start(redis, connection, log);
+    },
+    stop: async () => {
+      await stop({
         redis,
         connection,
         dispatcher,
         backend: rawBackend,
         log,
         timeoutMs: config.shutdownTimeoutMs,
-      }),
+      });
+      app.metricsServer?.close();
+    },
+  };
+  return app;
+}
+
+function cachePolicy(config: Config): CachePolicy {
+  const seconds = config.cacheTtlSeconds;
+  const ttlMs = Object.fromEntries(
+    SECTIONS.map((section) => [section, seconds[section] * 1000]),
+  ) as CachePolicy["ttlMs"];
+
+  return {
+    ttlMs,
+    staleMaxMs: config.cacheStaleMaxSeconds * 1000,
+    leaseMs: config.backendTimeoutMs,
   };
 }
 

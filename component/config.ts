@@ -1,5 +1,6 @@
 // Reads and checks the configuration from environment variables, once, at
 // start. Every problem is reported together, each naming the variable to fix.
+import type { Section } from "./cache/sections";
 
 export interface Config {
   xmppService: string;
@@ -18,6 +19,12 @@ export interface Config {
   keepaliveIntervalMs: number;
   reconnectMaxDelayMs: number;
   logLevel: string;
+  /** Freshness per dashboard section; 0 turns caching of that section off. */
+  cacheTtlSeconds: Record<Section, number>;
+  cacheStaleMaxSeconds: number;
+  /** Where GET /metrics is served; no port means not served. */
+  metricsHost: string;
+  metricsPort?: number;
 }
 
 export class ConfigError extends Error {
@@ -39,6 +46,7 @@ const LOG_LEVELS = [
   "silent",
 ];
 const BACKENDS = ["demo"] as const;
+const DAY = 86_400;
 const DOMAIN_PATTERN =
   /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
 
@@ -84,6 +92,21 @@ export function loadConfig(env: Env = process.env): Config {
       3_600_000,
     ),
     logLevel: read.choice("LOG_LEVEL", "info", LOG_LEVELS),
+    cacheTtlSeconds: {
+      lineInfo: read.integer("CACHE_TTL_LINE_INFO_SECONDS", 3600, 0, DAY),
+      activeOptions: read.integer("CACHE_TTL_OPTIONS_SECONDS", 300, 0, DAY),
+      activePromotions: read.integer(
+        "CACHE_TTL_PROMOTIONS_SECONDS",
+        300,
+        0,
+        DAY,
+      ),
+      activeServices: read.integer("CACHE_TTL_SERVICES_SECONDS", 300, 0, DAY),
+      credit: read.integer("CACHE_TTL_CREDIT_SECONDS", 30, 0, DAY),
+    },
+    cacheStaleMaxSeconds: read.integer("CACHE_STALE_MAX_SECONDS", 600, 0, DAY),
+    metricsHost: read.text("METRICS_HOST", "127.0.0.1"),
+    metricsPort: read.optionalInteger("METRICS_PORT", 0, 65_535),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -119,6 +142,12 @@ class EnvReader {
       return fallback;
     }
     return value;
+  }
+
+  /** Unset means "not wanted"; 0 is a valid port number (any free one). */
+  optionalInteger(name: string, min: number, max: number): number | undefined {
+    if (!this.env[name]?.trim()) return undefined;
+    return this.integer(name, min, min, max);
   }
 
   choice<T extends string>(

@@ -12,3 +12,17 @@ export function sessionKey(bareJid: string): string {
 export function loginFailuresKey(bareJid: string): string {
   return `${PREFIX}:login-failures:{${pseudonym(bareJid)}}`;
 }
+
+/**
+ * The keys of one line's cache. All share the line's hash tag, so the scripts
+ * that touch several of them at once also run on a Redis Cluster.
+ */
+export function lineCacheKeys(msisdn: string) {
+  const base = `${PREFIX}:cache:{${pseudonym(msisdn)}}`;
+
+  return {
+    generation: `${base}:generation`,
+    entry: (section: string) => `${base}:${section}`,
+    lease: (section: string) => `${base}:${section}:lease`,
+  };
+}
