@@ -1,8 +1,15 @@
 // Login sessions (spec: "Login"): a sender's bare JID bound to a customer in
 // Redis for a sliding time, renewed by every request that uses it.
+//
+// Each instance also remembers the sessions it has seen lately. While Redis
+// is away those customers keep being served from that memory; and when Redis
+// comes back empty (restarted without persistence) it gets them back. New
+// logins wait for Redis: the login throttle lives there.
+import { LRUCache } from "lru-cache";
 
-import type { RedisConnection } from "./redis-client";
 import type { CustomerAccount } from "../backend/telco-backend";
+import { TelcoError } from "../errors";
+import type { RedisConnection } from "./redis-client";
 import { sessionKey } from "./redis-keys";
 import { storeCall } from "./store-errors";
 
@@ -11,11 +18,24 @@ export interface Session {
   contracts: Array<{ id: string; lines: string[] }>;
 }
 
+/** Enough for every customer active on one instance within a session TTL. */
+const REMEMBERED_SESSIONS = 50_000;
+
 export class SessionStore {
+  private readonly remembered: LRUCache<string, Session>;
+
   constructor(
     private readonly redis: RedisConnection,
     private readonly ttlSeconds: number,
-  ) {}
+  ) {
+    // Never outlives the Redis copy: both slide by the same TTL, and Redis
+    // also slides on other instances' reads.
+    this.remembered = new LRUCache({
+      max: REMEMBERED_SESSIONS,
+      ttl: ttlSeconds * 1000,
+      updateAgeOnGet: true,
+    });
+  }
 
   async open(bareJid: string, account: CustomerAccount): Promise<Session> {
     const session: Session = {
@@ -26,23 +46,51 @@ export class SessionStore {
       })),
     };
 
-    const value = JSON.stringify(session);
-    await storeCall(() =>
-      this.redis.set(sessionKey(bareJid), value, "EX", this.ttlSeconds),
-    );
+    await storeCall(() => this.save(bareJid, session));
+    this.remembered.set(bareJid, session);
     return session;
   }
 
   /** The sender's session, its lifetime renewed; null when there is none. */
   async find(bareJid: string): Promise<Session | null> {
-    const value = await storeCall(() =>
-      this.redis.getex(sessionKey(bareJid), "EX", this.ttlSeconds),
-    );
-    return value === null ? null : (JSON.parse(value) as Session);
+    let value: string | null;
+    try {
+      value = await this.redis.getex(
+        sessionKey(bareJid),
+        "EX",
+        this.ttlSeconds,
+      );
+    } catch (err) {
+      const known = this.remembered.get(bareJid);
+      if (known) return known;
+      throw TelcoError.because(err, "STORE_UNAVAILABLE");
+    }
+
+    if (value !== null) {
+      const session = JSON.parse(value) as Session;
+      this.remembered.set(bareJid, session);
+      return session;
+    }
+    return this.restore(bareJid);
   }
 
   async close(bareJid: string): Promise<void> {
+    this.remembered.delete(bareJid);
     await storeCall(() => this.redis.del(sessionKey(bareJid)));
+  }
+
+  /** A session Redis lost, though it had not expired: written back. */
+  private async restore(bareJid: string): Promise<Session | null> {
+    const known = this.remembered.get(bareJid);
+    if (!known) return null;
+
+    await this.save(bareJid, known).catch(() => undefined);
+    return known;
+  }
+
+  private async save(bareJid: string, session: Session): Promise<void> {
+    const value = JSON.stringify(session);
+    await this.redis.set(sessionKey(bareJid), value, "EX", this.ttlSeconds);
   }
 }
 
