@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { createApp, type App } from "../../component/app";
+import { openDemoBackend } from "../../component/backend/demo/demo-backend";
+import type { TelcoBackend } from "../../component/backend/telco-backend";
 import { loadConfig, type Config } from "../../component/config";
 import { createLogger } from "../../component/logger";
 import { testEnv } from "./env";
@@ -21,7 +23,11 @@ export interface RunningComponent {
 
 export async function startComponent(
   overrides: Record<string, string> = {},
-  options: { waitOnline?: boolean } = {},
+  options: {
+    waitOnline?: boolean;
+    /** Stands between the component and its demo backend (fault injection). */
+    wrapBackend?: (demo: TelcoBackend) => TelcoBackend;
+  } = {},
 ): Promise<RunningComponent> {
   const env = testEnv();
   const dataDir = mkdtempSync(join(tmpdir(), "telco-component-"));
@@ -36,7 +42,14 @@ export async function startComponent(
   });
 
   const sink = logSink();
-  const app = createApp(config, createLogger(config.logLevel, sink.stream));
+  const backend = options.wrapBackend?.(
+    openDemoBackend({ path: config.demoDbPath, delayMs: config.demoDelayMs }),
+  );
+  const app = createApp(
+    config,
+    createLogger(config.logLevel, sink.stream),
+    backend,
+  );
   await app.start();
   if (options.waitOnline !== false) await app.connection.whenOnline();
 

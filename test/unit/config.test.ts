@@ -51,4 +51,29 @@ describe("loadConfig", () => {
       problemsOf({ ...minimal, COMPONENT_DOMAIN: "bot@telco" })[0],
     ).toMatch(/^COMPONENT_DOMAIN/);
   });
+
+  it("caches credit briefly and line info long, and serves no metrics unless asked", () => {
+    const config = loadConfig(minimal);
+
+    expect(config.cacheTtlSeconds.credit).toBeLessThan(
+      config.cacheTtlSeconds.lineInfo,
+    );
+    expect(config.metricsPort).toBeUndefined();
+    expect(loadConfig({ ...minimal, METRICS_PORT: "9464" }).metricsPort).toBe(
+      9464,
+    );
+  });
+
+  it("names a cache setting that is not a number of seconds", () => {
+    expect(
+      problemsOf({
+        ...minimal,
+        CACHE_TTL_CREDIT_SECONDS: "-1",
+        METRICS_PORT: "x",
+      }),
+    ).toEqual([
+      expect.stringMatching(/^CACHE_TTL_CREDIT_SECONDS .* whole number/),
+      expect.stringMatching(/^METRICS_PORT .* whole number/),
+    ]);
+  });
 });
