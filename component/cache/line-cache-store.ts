@@ -1,6 +1,8 @@
 // The Redis side of the line cache: one entry per line and section, a
 // generation counter per line, and short leases that let one instance load
 // while the others wait. Values are sealed; keys carry only pseudonyms.
+import { LRUCache } from "lru-cache";
+
 import type { Sealer } from "../privacy/sealing";
 import type { RedisConnection } from "../session/redis-client";
 import { lineCacheKeys } from "../session/redis-keys";
@@ -49,20 +51,58 @@ interface StoredEntry {
   sealed: string;
 }
 
+interface PendingRead {
+  section: Section;
+  resolve: (snapshot: Snapshot) => void;
+  reject: (err: unknown) => void;
+}
+
 export class LineCacheStore {
+  /** Reads asked for in this tick, by line: a dashboard's five become one MGET. */
+  private readonly pendingReads = new Map<string, PendingRead[]>();
+  /**
+   * Entries opened lately, by their stored text: a warm entry is read many
+   * times between writes, and opening it (decrypt, parse) is the dear part.
+   */
+  private readonly opened = new LRUCache<string, CacheEntry>({ max: 10_000 });
+
   constructor(
     private readonly redis: RedisConnection,
     private readonly sealer: Sealer,
   ) {}
 
-  async read(msisdn: string, section: Section): Promise<Snapshot> {
-    const keys = lineCacheKeys(msisdn);
-    const [generation, stored] = await this.redis.mget(
-      keys.generation,
-      keys.entry(section),
-    );
+  read(msisdn: string, section: Section): Promise<Snapshot> {
+    return new Promise((resolve, reject) => {
+      const pending = this.pendingReads.get(msisdn);
+      if (pending) {
+        pending.push({ section, resolve, reject });
+        return;
+      }
 
-    return { generation: generation ?? "0", entry: this.unpack(stored) };
+      this.pendingReads.set(msisdn, [{ section, resolve, reject }]);
+      process.nextTick(() => void this.readTogether(msisdn));
+    });
+  }
+
+  private async readTogether(msisdn: string): Promise<void> {
+    const reads = this.pendingReads.get(msisdn) ?? [];
+    this.pendingReads.delete(msisdn);
+    const keys = lineCacheKeys(msisdn);
+
+    try {
+      const [generation, ...stored] = await this.redis.mget(
+        keys.generation,
+        ...reads.map((read) => keys.entry(read.section)),
+      );
+      reads.forEach((read, index) =>
+        read.resolve({
+          generation: generation ?? "0",
+          entry: this.unpack(stored[index]),
+        }),
+      );
+    } catch (err) {
+      for (const read of reads) read.reject(err);
+    }
   }
 
   async write(
@@ -137,6 +177,15 @@ export class LineCacheStore {
   private unpack(stored: string | null): CacheEntry | undefined {
     if (!stored) return undefined;
 
+    const known = this.opened.get(stored);
+    if (known) return known;
+
+    const entry = this.open(stored);
+    if (entry) this.opened.set(stored, entry);
+    return entry;
+  }
+
+  private open(stored: string): CacheEntry | undefined {
     try {
       const parsed = JSON.parse(stored) as StoredEntry;
       const plain = this.sealer.open(parsed.sealed);

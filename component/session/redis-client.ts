@@ -16,6 +16,9 @@ export function createRedis(url: string, log: Logger): RedisConnection {
     connectTimeout: 5000,
     retryStrategy: (attempt) => Math.min(200 * 2 ** attempt, 5000),
     lazyConnect: true,
+    // Commands issued in one tick leave in one write: under load that is
+    // most of a request's Redis cost.
+    enableAutoPipelining: true,
   });
 
   watchHealth(redis, redactUrl(url), log);

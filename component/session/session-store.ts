@@ -1,10 +1,12 @@
 // Login sessions (spec: "Login"): a sender's bare JID bound to a customer in
 // Redis for a sliding time, renewed by every request that uses it.
 //
-// Each instance also remembers the sessions it has seen lately. While Redis
-// is away those customers keep being served from that memory; and when Redis
-// comes back empty (restarted without persistence) it gets them back. New
-// logins wait for Redis: the login throttle lives there.
+// Each instance also remembers the sessions it has seen lately. A session
+// checked against Redis in the last two seconds is taken from memory: a
+// customer's burst of requests costs one Redis round trip, not one each.
+// While Redis is away those customers keep being served from that memory;
+// and when Redis comes back empty (restarted without persistence) it gets
+// them back. New logins wait for Redis: the login throttle lives there.
 import { LRUCache } from "lru-cache";
 
 import type { CustomerAccount } from "../backend/telco-backend";
@@ -20,9 +22,16 @@ export interface Session {
 
 /** Enough for every customer active on one instance within a session TTL. */
 const REMEMBERED_SESSIONS = 50_000;
+/** How long a session read from Redis is trusted without asking again. */
+const RECHECK_AFTER_MS = 2000;
+
+interface Remembered {
+  session: Session;
+  checkedAt: number;
+}
 
 export class SessionStore {
-  private readonly remembered: LRUCache<string, Session>;
+  private readonly remembered: LRUCache<string, Remembered>;
 
   constructor(
     private readonly redis: RedisConnection,
@@ -47,12 +56,15 @@ export class SessionStore {
     };
 
     await storeCall(() => this.save(bareJid, session));
-    this.remembered.set(bareJid, session);
-    return session;
+    return this.remember(bareJid, session);
   }
 
   /** The sender's session, its lifetime renewed; null when there is none. */
   async find(bareJid: string): Promise<Session | null> {
+    const known = this.remembered.get(bareJid);
+    if (known && Date.now() - known.checkedAt < RECHECK_AFTER_MS)
+      return known.session;
+
     let value: string | null;
     try {
       value = await this.redis.getex(
@@ -61,17 +73,13 @@ export class SessionStore {
         this.ttlSeconds,
       );
     } catch (err) {
-      const known = this.remembered.get(bareJid);
-      if (known) return known;
+      if (known) return known.session;
       throw TelcoError.because(err, "STORE_UNAVAILABLE");
     }
 
-    if (value !== null) {
-      const session = JSON.parse(value) as Session;
-      this.remembered.set(bareJid, session);
-      return session;
-    }
-    return this.restore(bareJid);
+    if (value !== null)
+      return this.remember(bareJid, JSON.parse(value) as Session);
+    return known ? this.restore(bareJid, known.session) : null;
   }
 
   async close(bareJid: string): Promise<void> {
@@ -80,12 +88,14 @@ export class SessionStore {
   }
 
   /** A session Redis lost, though it had not expired: written back. */
-  private async restore(bareJid: string): Promise<Session | null> {
-    const known = this.remembered.get(bareJid);
-    if (!known) return null;
+  private async restore(bareJid: string, session: Session): Promise<Session> {
+    await this.save(bareJid, session).catch(() => undefined);
+    return this.remember(bareJid, session);
+  }
 
-    await this.save(bareJid, known).catch(() => undefined);
-    return known;
+  private remember(bareJid: string, session: Session): Session {
+    this.remembered.set(bareJid, { session, checkedAt: Date.now() });
+    return session;
   }
 
   private async save(bareJid: string, session: Session): Promise<void> {

@@ -96,6 +96,7 @@ declare module "@xmpp/client" {
 
   export interface Client extends EventEmitter {
     jid: JID | null;
+    socket: import("node:net").Socket | null;
     status: string;
     start(): Promise<JID>;
     stop(): Promise<void>;
@@ -114,7 +115,7 @@ declare module "@xmpp/client" {
   export { xml };
 }
 
-declare module "ltx/lib/parse" {
+declare module "ltx/lib/parse.js" {
   import type { Element } from "@xmpp/xml";
 
   function parse(text: string): Element;

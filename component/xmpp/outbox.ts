@@ -1,6 +1,8 @@
-// Outgoing stanzas wait here while the link is down, and leave one at a time
-// so that a slow socket (backpressure) is waited for instead of buffered
-// without bound inside Node.
+// Outgoing stanzas wait here while the link is down, and leave in batches:
+// what piled up while the last batch was written goes out in one write, and
+// a slow socket (backpressure) is waited for instead of buffered without
+// bound inside Node. A batch leaves the outbox only once written, so a link
+// that drops mid-write loses nothing: the batch goes again on reconnect.
 import type { Element } from "@xmpp/xml";
 
 interface Letter {
@@ -9,7 +11,10 @@ interface Letter {
   reject: (err: Error) => void;
 }
 
-export type Writer = (stanza: Element) => Promise<void>;
+export type Writer = (stanzas: Element[]) => Promise<void>;
+
+/** Enough to fill a socket write; small enough to keep latency even. */
+const BATCH_LIMIT = 256;
 
 export class Outbox {
   private readonly letters: Letter[] = [];
@@ -43,10 +48,10 @@ export class Outbox {
 
     try {
       while (this.letters.length > 0) {
-        const letter = this.letters[0];
-        await write(letter.stanza);
-        this.letters.shift();
-        letter.resolve();
+        const batch = this.letters.slice(0, BATCH_LIMIT);
+        await write(batch.map((letter) => letter.stanza));
+        this.letters.splice(0, batch.length);
+        for (const letter of batch) letter.resolve();
       }
     } finally {
       this.pumping = false;

@@ -13,9 +13,9 @@ import {
 } from "node:fs";
 import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 
-const PROSODY_CONFIG = resolve(__dirname, "../../prosody/prosody.cfg.lua");
+const PROSODY_CONFIG = findUp("prosody/prosody.cfg.lua");
 const SEARCH_PATH = [
   ...(process.env.PATH ?? "").split(":").filter(Boolean),
   "/usr/sbin",
@@ -24,6 +24,15 @@ const SEARCH_PATH = [
 const START_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 5_000;
 const LOG_TAIL_LINES = 20;
+
+/** The repo's file at `path`, found from here or from a compiled copy in dist/. */
+function findUp(path: string): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, path))) return join(dir, path);
+    if (dirname(dir) === dir)
+      throw new Error(`${path} not found above ${__dirname}`);
+  }
+}
 
 export interface Stoppable {
   stop(): Promise<void>;

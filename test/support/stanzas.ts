@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 import xml, { type Element } from "@xmpp/xml";
-import parse from "ltx/lib/parse";
+import parse from "ltx/lib/parse.js";
 
 import { NS_OOB } from "../../component/protocol/namespaces";
 
