@@ -58,3 +58,6 @@ npx jest --selectProjects unit --json --outputFile="$results/unit.json"
 step "integration tests (real Prosody, Redis and XMPP client)"
 npx jest --selectProjects integration --runInBand \
   --json --outputFile="$results/integration.json"
+
+step "benchmark smoke run (checks that npm run bench works; figures not judged)"
+BENCH_ROUNDS=1 BENCH_SECONDS=1 npm run --silent bench
