@@ -118,8 +118,13 @@ function telcoProcess(servers: Servers): ChildProcess {
     LOG_LEVEL: "warn",
   };
   // e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  return spawn(process.execPath, [...nodeArgs, script], { env, stdio: "inherit" });
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "")
+    .split(" ")
+    .filter(Boolean);
+  return spawn(process.execPath, [...nodeArgs, script], {
+    env,
+    stdio: "inherit",
+  });
 }
 
 /** Runs `work` while the process answers; stops the process afterwards. */
