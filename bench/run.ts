@@ -3,8 +3,8 @@
 // slow backend. Prints a table and writes it as JSON to bench/results/.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 import type { Element } from "@xmpp/xml";
@@ -13,6 +13,7 @@ import Redis from "ioredis";
 import { readReply, telcoRequest, uniqueId } from "../test/support/stanzas";
 import { startProsody, startRedis } from "../test/support/servers";
 import { LoadClient, percentile, type Measurement } from "./load";
+import { report, type Cells, type ColdResult, type Target } from "./report";
 
 const ROOT = resolve(__dirname, "..", "..", "..");
 const RESULTS = join(ROOT, "bench", "results");
@@ -24,9 +25,6 @@ const COLD_SAMPLES = 60;
 const LINE = "3404589485";
 const DOMAIN = "telco.localhost";
 const BOT = `buddy_channel@${DOMAIN}`;
-
-type Target = "echo" | "credit" | "dashboard";
-type Cells = Record<Target, Measurement[][]>; // [round][level]
 
 interface Servers {
   prosody: Awaited<ReturnType<typeof startProsody>>;
@@ -68,7 +66,13 @@ async function main(): Promise<void> {
       return coldDashboard(client, servers.redis.url);
     });
 
-    report(cells, cold);
+    report(cells, cold, {
+      rounds: ROUNDS,
+      secondsPerCell: SECONDS,
+      inFlight: IN_FLIGHT,
+      backendDelayMs: DELAY_MS,
+      resultsDir: RESULTS,
+    });
   } finally {
     await client.stop();
     await servers.prosody.stop();
@@ -189,7 +193,10 @@ async function measureAll(
 }
 
 /** One request at a time, each after the line's cache entries are deleted. */
-async function coldDashboard(client: LoadClient, redisUrl: string) {
+async function coldDashboard(
+  client: LoadClient,
+  redisUrl: string,
+): Promise<ColdResult> {
   const redis = new Redis(redisUrl);
   const latencies: number[] = [];
 
@@ -216,115 +223,6 @@ async function coldDashboard(client: LoadClient, redisUrl: string) {
     p99Ms: percentile(latencies, 0.99),
     p50OverDelay: p50Ms / DELAY_MS,
   };
-}
-
-const median = (values: number[]) =>
-  percentile(
-    [...values].sort((a, b) => a - b),
-    0.5,
-  );
-
-function summarize(cells: Cells) {
-  return IN_FLIGHT.map((inFlight, level) => {
-    const of = (target: Target, key: keyof Measurement) =>
-      median(cells[target].map((round) => round[level][key]));
-    // Ratios are taken round by round, echo and telco measured minutes apart at most.
-    const ratio = (target: Target) =>
-      median(
-        cells[target].map(
-          (round, r) => round[level].perSecond / cells.echo[r][level].perSecond,
-        ),
-      );
-
-    return {
-      inFlight,
-      echo: {
-        perSecond: of("echo", "perSecond"),
-        p50Ms: of("echo", "p50Ms"),
-        p99Ms: of("echo", "p99Ms"),
-      },
-      credit: {
-        perSecond: of("credit", "perSecond"),
-        p50Ms: of("credit", "p50Ms"),
-        p99Ms: of("credit", "p99Ms"),
-        ratioToEcho: ratio("credit"),
-      },
-      dashboard: {
-        perSecond: of("dashboard", "perSecond"),
-        p50Ms: of("dashboard", "p50Ms"),
-        p99Ms: of("dashboard", "p99Ms"),
-        ratioToEcho: ratio("dashboard"),
-      },
-    };
-  });
-}
-
-function report(
-  cells: Cells,
-  cold: Awaited<ReturnType<typeof coldDashboard>>,
-): void {
-  const rows = summarize(cells);
-  const at128 = rows[rows.length - 1];
-  const targets = {
-    warmCreditAt128: { ratio: at128.credit.ratioToEcho, atLeast: 0.7 },
-    warmDashboardAt128: { ratio: at128.dashboard.ratioToEcho, atLeast: 0.5 },
-    coldDashboardP50: { overDelay: cold.p50OverDelay, atMost: 1.5 },
-  };
-
-  const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(8);
-  console.log(
-    `\nwarm requests, median of ${ROUNDS} rounds of ${SECONDS} s each (req/s, p50 ms, p99 ms, ratio to echo)`,
-  );
-  console.log(
-    "in flight |     echo req/s  p50   p99 |   credit req/s  p50   p99  ratio | dashboard req/s  p50   p99  ratio",
-  );
-  for (const row of rows)
-    console.log(
-      `${String(row.inFlight).padStart(9)} |` +
-        `${fmt(row.echo.perSecond, 0)}${fmt(row.echo.p50Ms)}${fmt(row.echo.p99Ms)} |` +
-        `${fmt(row.credit.perSecond, 0)}${fmt(row.credit.p50Ms)}${fmt(row.credit.p99Ms)}${fmt(row.credit.ratioToEcho, 2)} |` +
-        `${fmt(row.dashboard.perSecond, 0)}${fmt(row.dashboard.p50Ms)}${fmt(row.dashboard.p99Ms)}${fmt(row.dashboard.ratioToEcho, 2)}`,
-    );
-  console.log(
-    `\ncold dashboard, ${cold.samples} requests one at a time, backend delay ${cold.delayMs} ms per sub-query: ` +
-      `p50 ${cold.p50Ms.toFixed(1)} ms = ${cold.p50OverDelay.toFixed(2)} x the delay, p99 ${cold.p99Ms.toFixed(1)} ms`,
-  );
-  const verdict = (met: boolean) => (met ? "met" : "MISSED");
-  console.log(
-    `\ntargets: warm credit >= 0.7 x echo at 128: ${verdict(targets.warmCreditAt128.ratio >= 0.7)}; ` +
-      `warm dashboard >= 0.5 x echo at 128: ${verdict(targets.warmDashboardAt128.ratio >= 0.5)}; ` +
-      `cold dashboard p50 <= 1.5 x delay: ${verdict(cold.p50OverDelay <= 1.5)}`,
-  );
-
-  const result = {
-    measuredAt: new Date().toISOString(),
-    machine: {
-      cpus: cpus().length,
-      model: cpus()[0]?.model,
-      node: process.version,
-    },
-    settings: {
-      rounds: ROUNDS,
-      secondsPerCell: SECONDS,
-      inFlight: IN_FLIGHT,
-      backendDelayMs: DELAY_MS,
-    },
-    warm: rows,
-    cold,
-    targets,
-    raw: cells,
-  };
-  mkdirSync(RESULTS, { recursive: true });
-  const file = join(
-    RESULTS,
-    `bench-${result.measuredAt.replace(/[:.]/g, "-")}.json`,
-  );
-  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-  writeFileSync(
-    join(RESULTS, "latest.json"),
-    `${JSON.stringify(result, null, 2)}\n`,
-  );
-  console.log(`\nwritten to ${file} and bench/results/latest.json`);
 }
 
 function log(message: string): void {
