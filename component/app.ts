@@ -1,8 +1,8 @@
 // Wires the component together once: Redis, the backend, the validator, the
 // XMPP connection and the dispatcher; and takes them apart again on stop.
 
+import { createBackend } from "./backend/create-backend";
 import { withDeadline } from "./backend/deadline";
-import { openDemoBackend } from "./backend/demo/demo-backend";
 import type { TelcoBackend } from "./backend/telco-backend";
 import type { Config } from "./config";
 import { Dispatcher } from "./dispatch";
@@ -28,9 +28,7 @@ export function createApp(
   backend?: TelcoBackend,
 ): App {
   const redis = createRedis(config.redisUrl, log.child({ part: "redis" }));
-  const rawBackend =
-    backend ??
-    openDemoBackend({ path: config.demoDbPath, delayMs: config.demoDelayMs });
+  const rawBackend = backend ?? createBackend(config, log);
   const connection = new ComponentConnection({
     service: config.xmppService,
     domain: config.componentDomain,
