@@ -9,6 +9,7 @@ import { loadConfig, type Config } from "../../component/config";
 import { createLogger } from "../../component/logger";
 import { testEnv } from "./env";
 import { logSink } from "./log-sink";
+import { startTestBackend, type TestBackend } from "./test-backend";
 
 export interface RunningComponent {
   app: App;
@@ -16,6 +17,8 @@ export interface RunningComponent {
   /** Every log line written so far, parsed. */
   logLines: Array<Record<string, unknown>>;
   logText(): string;
+  /** What answers the component's backend calls (TEST_BACKEND). */
+  backend?: TestBackend;
   stop(): Promise<void>;
 }
 
@@ -25,6 +28,15 @@ export async function startComponent(
 ): Promise<RunningComponent> {
   const env = testEnv();
   const dataDir = mkdtempSync(join(tmpdir(), "telco-component-"));
+  const sink = logSink();
+  const log = createLogger(overrides.LOG_LEVEL ?? "debug", sink.stream);
+  // A test that sets BACKEND brings its own backend (a faulty one, say).
+  const backend = overrides.BACKEND
+    ? undefined
+    : await startTestBackend(join(dataDir, "demo.sqlite"), {
+        delayMs: Number(overrides.DEMO_BACKEND_DELAY_MS ?? 0),
+        log,
+      });
   const config = loadConfig({
     XMPP_SERVICE: env.componentService,
     COMPONENT_DOMAIN: env.componentDomain,
@@ -32,11 +44,11 @@ export async function startComponent(
     REDIS_URL: env.redisUrl,
     DEMO_DB_PATH: join(dataDir, "demo.sqlite"),
     LOG_LEVEL: "debug",
+    ...backend?.env,
     ...overrides,
   });
 
-  const sink = logSink();
-  const app = createApp(config, createLogger(config.logLevel, sink.stream));
+  const app = createApp(config, log);
   await app.start();
   if (options.waitOnline !== false) await app.connection.whenOnline();
 
@@ -45,8 +57,10 @@ export async function startComponent(
     config,
     logLines: sink.lines,
     logText: sink.text,
+    backend,
     stop: async () => {
       await app.stop();
+      await backend?.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -46,14 +46,20 @@ const OPENAPI_MEMBERS = [
   "externalDocs",
 ];
 
+interface ResponseObject {
+  $ref?: string;
+  content?: Record<string, unknown>;
+}
+
 interface OperationObject {
   operationId: OperationId;
   requestBody?: { content: Record<string, unknown> };
-  responses: Record<string, { content?: Record<string, unknown> }>;
+  responses: Record<string, ResponseObject>;
 }
 
 interface OpenApiDocument {
   paths: Record<string, { post?: OperationObject }>;
+  components?: { responses?: Record<string, ResponseObject> };
 }
 
 export class BackendContract {
@@ -66,7 +72,10 @@ export class BackendContract {
 
     for (const [path, item] of Object.entries(document.paths)) {
       if (item.post)
-        this.byId.set(item.post.operationId, read(ajv, path, item.post));
+        this.byId.set(
+          item.post.operationId,
+          read(ajv, document, path, item.post),
+        );
     }
   }
 
@@ -106,25 +115,56 @@ function compilerFor(document: OpenApiDocument, schemaDir: string): Ajv2020 {
   return ajv;
 }
 
-function read(ajv: Ajv2020, path: string, post: OperationObject): Operation {
-  const at = (...parts: string[]) =>
-    schemaAt(ajv, "paths", path, "post", ...parts);
+function read(
+  ajv: Ajv2020,
+  document: OpenApiDocument,
+  path: string,
+  post: OperationObject,
+): Operation {
   const statuses = Object.keys(post.responses)
     .filter((key) => key !== "default")
     .map(Number);
   const successStatus = statuses.find((status) => status < 300) ?? 200;
-  const success = post.responses[String(successStatus)];
+  const success = responseAt(document, post.responses[String(successStatus)], [
+    "paths",
+    path,
+    "post",
+    "responses",
+    String(successStatus),
+  ]);
 
   return {
     id: post.operationId,
     path,
     successStatus,
     statuses,
-    validateRequest: at("requestBody", "content", JSON_MEDIA, "schema"),
-    validateReply: success?.content?.[JSON_MEDIA]
-      ? at("responses", String(successStatus), "content", JSON_MEDIA, "schema")
+    validateRequest: schemaAt(
+      ajv,
+      "paths",
+      path,
+      "post",
+      "requestBody",
+      "content",
+      JSON_MEDIA,
+      "schema",
+    ),
+    validateReply: success.object.content?.[JSON_MEDIA]
+      ? schemaAt(ajv, ...success.at, "content", JSON_MEDIA, "schema")
       : undefined,
   };
+}
+
+/** A response, following a $ref into components/responses; and where it sits. */
+function responseAt(
+  document: OpenApiDocument,
+  response: ResponseObject | undefined,
+  at: string[],
+): { object: ResponseObject; at: string[] } {
+  const name = response?.$ref?.match(/^#\/components\/responses\/(.+)$/)?.[1];
+  if (!name) return { object: response ?? {}, at };
+
+  const object = document.components?.responses?.[name] ?? {};
+  return { object, at: ["components", "responses", name] };
 }
 
 /** The compiled schema at a JSON pointer into the contract (RFC 6901). */

@@ -34,12 +34,24 @@ export interface ReferenceServerOptions {
 const MAX_BODY_BYTES = 64 * 1024;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,128}$/;
 
+export type RequestHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+) => void;
+
 export function createReferenceServer(options: ReferenceServerOptions): Server {
+  return createServer(referenceHandler(options));
+}
+
+/** The server's request handler, for tests that put faults in front of it. */
+export function referenceHandler(
+  options: ReferenceServerOptions,
+): RequestHandler {
   const contract = options.contract ?? backendContract();
   const byPath = new Map(contract.operations.map((op) => [op.path, op]));
   const authorized = authorizer(options.token, options.authHeader);
 
-  return createServer((req, res) => {
+  return (req, res) => {
     const started = Date.now();
     const operation = byPath.get(req.url ?? "");
     const done = (status: number) =>
@@ -54,7 +66,7 @@ export function createReferenceServer(options: ReferenceServerOptions): Server {
         options.log.error({ err, operation: operation?.id }, "request failed");
         done(sendProblem(res, { status: 500, code: "INTERNAL" }));
       });
-  });
+  };
 }
 
 interface Context {
