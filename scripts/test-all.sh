@@ -52,9 +52,19 @@ npm run --silent format:check
 step "compose file"
 COMPONENT_SECRET=check docker-compose -f docker-compose.yml config -q
 
+step "telco backend contract (OpenAPI 3.1)"
+npm run --silent contract:check
+
 step "unit tests"
 npx jest --selectProjects unit --json --outputFile="$results/unit.json"
 
 step "integration tests (real Prosody, Redis and XMPP client)"
 npx jest --selectProjects integration --runInBand \
   --json --outputFile="$results/integration.json"
+
+# The same suite with BACKEND=http against the reference server; the files
+# that always use the HTTP backend already ran above.
+step "integration tests with the HTTP backend (TEST_BACKEND=http)"
+TEST_BACKEND=http npx jest --selectProjects integration --runInBand \
+  --testPathIgnorePatterns /node_modules/ 'test/integration/http-' \
+  --json --outputFile="$results/integration-http.json"
