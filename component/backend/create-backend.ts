@@ -3,7 +3,7 @@
 import type { Config } from "../config";
 import type { Logger } from "../logger";
 import { openDemoBackend } from "./demo/demo-backend";
-import { HttpBackend } from "./http/http-backend";
+import { HttpBackend } from "./http";
 import type { TelcoBackend } from "./telco-backend";
 
 export function createBackend(config: Config, log: Logger): TelcoBackend {

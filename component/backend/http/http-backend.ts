@@ -25,9 +25,9 @@ import {
   type OperationId,
 } from "./contract";
 import { BackendExchange } from "./exchange";
-import { ContractViolation, type TransientFailure } from "./failures";
+import { ContractViolation } from "./failures";
 import { readReply } from "./replies";
-import { withRetries, type RetryPolicy } from "./retry";
+import { withRetries, type RetryListener, type RetryPolicy } from "./retry";
 
 export interface HttpBackendOptions {
   config: HttpBackendConfig;
@@ -146,26 +146,20 @@ export class HttpBackend implements TelcoBackend {
       );
       return readReply(this.contract, operation, reply) as T;
     };
-    const onRetry = (
-      failure: TransientFailure,
-      tries: number,
-      delayMs: number,
-    ) =>
-      this.log.warn(
-        {
-          operation: id,
-          attempt: tries,
-          retryInMs: delayMs,
-          why: failure.message,
-        },
-        "telco backend call failed, retrying",
-      );
 
     return this.breaker.guard(() =>
-      withRetries(attempt, this.policy, onRetry).catch((err) => {
+      withRetries(attempt, this.policy, this.retryLogger(id)).catch((err) => {
         throw this.fault(id, err);
       }),
     );
+  }
+
+  private retryLogger(id: OperationId): RetryListener {
+    return (failure, attempt, retryInMs) =>
+      this.log.warn(
+        { operation: id, attempt, retryInMs, why: failure.message },
+        "telco backend call failed, retrying",
+      );
   }
 
   /** A broken reply is the backend's fault: said once at error, answered 502. */

@@ -2,7 +2,6 @@
 // served over HTTP through contract/telco-backend.openapi.yaml. Requests are
 // held to the contract as strictly as the component holds replies, so that an
 // operator can copy it, and the test suite can run BACKEND=http against it.
-import { timingSafeEqual } from "node:crypto";
 import {
   createServer,
   type IncomingMessage,
@@ -18,6 +17,7 @@ import {
   type Operation,
 } from "../http/contract";
 import type { TelcoBackend } from "../telco-backend";
+import { authorizer } from "./auth";
 import { problemFor, type ProblemReply } from "./problems";
 import { ROUTES } from "./routes";
 
@@ -142,20 +142,6 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   } catch {
     return undefined;
   }
-}
-
-function authorizer(
-  token: string | undefined,
-  header = "Authorization",
-): (req: IncomingMessage) => boolean {
-  if (!token) return () => true;
-  const bearer = header.toLowerCase() === "authorization";
-  const expected = Buffer.from(bearer ? `Bearer ${token}` : token);
-
-  return (req) => {
-    const given = Buffer.from(String(req.headers[header.toLowerCase()] ?? ""));
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  };
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): number {
