@@ -16,6 +16,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY schemas ./schemas
+COPY contract ./contract
 RUN mkdir -p /data && chown node:node /data
 USER node
 CMD ["node", "dist/component/main.js"]

@@ -3,6 +3,8 @@
 const tsJest = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] };
 
 module.exports = {
+  // A global option: jest ignores testTimeout inside a project.
+  testTimeout: 30000,
   projects: [
     {
       displayName: "unit",

@@ -3,8 +3,8 @@
 // them apart again on stop.
 import type { Server } from "node:http";
 
+import { createBackend } from "./backend/create-backend";
 import { withDeadline } from "./backend/deadline";
-import { openDemoBackend } from "./backend/demo/demo-backend";
 import type { TelcoBackend } from "./backend/telco-backend";
 import { CachedBackend } from "./cache/cached-backend";
 import { LineCacheStore } from "./cache/line-cache-store";
@@ -39,9 +39,7 @@ export function createApp(
   backend?: TelcoBackend,
 ): App {
   const redis = createRedis(config.redisUrl, log.child({ part: "redis" }));
-  const rawBackend =
-    backend ??
-    openDemoBackend({ path: config.demoDbPath, delayMs: config.demoDelayMs });
+  const rawBackend = backend ?? createBackend(config, log);
   const connection = new ComponentConnection({
     service: config.xmppService,
     domain: config.componentDomain,

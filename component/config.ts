@@ -1,13 +1,19 @@
 // Reads and checks the configuration from environment variables, once, at
 // start. Every problem is reported together, each naming the variable to fix.
 import type { Section } from "./cache/sections";
+import {
+  readHttpBackendConfig,
+  type HttpBackendConfig,
+} from "./backend/http/config";
 
 export interface Config {
   xmppService: string;
   componentDomain: string;
   componentSecret: string;
   redisUrl: string;
-  backend: "demo";
+  backend: (typeof BACKENDS)[number];
+  /** Set when backend is "http" (docs/backend-http.md). */
+  http?: HttpBackendConfig;
   demoDbPath: string;
   demoDelayMs: number;
   sessionTtlSeconds: number;
@@ -45,7 +51,7 @@ const LOG_LEVELS = [
   "trace",
   "silent",
 ];
-const BACKENDS = ["demo"] as const;
+const BACKENDS = ["demo", "http"] as const;
 const DAY = 86_400;
 const DOMAIN_PATTERN =
   /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
@@ -109,15 +115,16 @@ export function loadConfig(env: Env = process.env): Config {
     metricsPort: read.optionalInteger("METRICS_PORT", 0, 65_535),
   };
 
+  if (config.backend === "http") config.http = readHttpBackendConfig(read);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
 
 /** Reads one variable at a time, recording a problem instead of throwing. */
-class EnvReader {
+export class EnvReader {
   constructor(
     private readonly env: Env,
-    private readonly problems: string[],
+    readonly problems: string[],
   ) {}
 
   text(name: string, fallback: string): string {

@@ -45,6 +45,14 @@ export const errorDefinitions = {
     status: 500,
     reason: "Internal server error: backend request goes to timeout",
   },
+  BACKEND_BAD_RESPONSE: {
+    status: 502,
+    reason: "Bad gateway: telco backend sent an invalid response",
+  },
+  BACKEND_AUTH_REFUSED: {
+    status: 502,
+    reason: "Bad gateway: telco backend refused the component's credentials",
+  },
   BACKEND_UNAVAILABLE: {
     status: 503,
     reason: "Service unavailable: telco backend unreachable",

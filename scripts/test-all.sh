@@ -52,6 +52,9 @@ npm run --silent format:check
 step "compose file"
 COMPONENT_SECRET=check docker-compose -f docker-compose.yml config -q
 
+step "telco backend contract (OpenAPI 3.1)"
+npm run --silent contract:check
+
 step "unit tests"
 npx jest --selectProjects unit --json --outputFile="$results/unit.json"
 
@@ -59,5 +62,11 @@ step "integration tests (real Prosody, Redis and XMPP client)"
 npx jest --selectProjects integration --runInBand \
   --json --outputFile="$results/integration.json"
 
+# The same suite with BACKEND=http against the reference server; the files
+# that always use the HTTP backend already ran above.
+step "integration tests with the HTTP backend (TEST_BACKEND=http)"
+TEST_BACKEND=http npx jest --selectProjects integration --runInBand \
+  --testPathIgnorePatterns /node_modules/ 'test/integration/http-' \
+  --json --outputFile="$results/integration-http.json"
 step "benchmark smoke run (checks that npm run bench works; figures not judged)"
 BENCH_ROUNDS=1 BENCH_SECONDS=1 npm run --silent bench

@@ -6,7 +6,7 @@ import Redis from "ioredis";
 
 import { SECTIONS } from "../../component/cache/sections";
 import { testEnv } from "../support/env";
-import { withFaults, type BackendMethod } from "../support/faulty-backend";
+import { withFaults, type BackendMethod } from "../support/failing-methods";
 import {
   startComponent,
   type RunningComponent,

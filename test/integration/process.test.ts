@@ -5,7 +5,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
+import { createLogger } from "../../component/logger";
 import { testEnv } from "../support/env";
+import { startTestBackend } from "../support/test-backend";
 import { readReply, telcoRequest } from "../support/stanzas";
 import { TestClient } from "../support/test-client";
 
@@ -60,8 +62,12 @@ describe("the component process", () => {
   });
 
   it("answers the request in flight before it stops on SIGTERM, then exits 0", async () => {
+    const backend = await startTestBackend(join(dataDir, "demo.sqlite"), {
+      delayMs: 1500,
+      log: createLogger("silent"),
+    });
     const child = spawn(process.execPath, [MAIN], {
-      env: componentEnv(dataDir, { DEMO_BACKEND_DELAY_MS: "1500" }),
+      env: componentEnv(dataDir, backend.env),
     });
     await waitForLine(child, /component online/);
     const alice = await TestClient.connect(
@@ -89,5 +95,6 @@ describe("the component process", () => {
     expect(readReply(reply).payload.status).toBe(200);
     expect(await exited).toBe(0);
     await alice.stop();
+    await backend.stop();
   });
 });

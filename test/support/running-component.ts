@@ -5,12 +5,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { createApp, type App } from "../../component/app";
-import { openDemoBackend } from "../../component/backend/demo/demo-backend";
+import { createBackend } from "../../component/backend/create-backend";
 import type { TelcoBackend } from "../../component/backend/telco-backend";
 import { loadConfig, type Config } from "../../component/config";
 import { createLogger } from "../../component/logger";
 import { testEnv } from "./env";
 import { logSink } from "./log-sink";
+import { startTestBackend, type TestBackend } from "./test-backend";
 
 export interface RunningComponent {
   app: App;
@@ -18,6 +19,8 @@ export interface RunningComponent {
   /** Every log line written so far, parsed. */
   logLines: Array<Record<string, unknown>>;
   logText(): string;
+  /** What answers the component's backend calls (TEST_BACKEND). */
+  backend?: TestBackend;
   stop(): Promise<void>;
 }
 
@@ -25,12 +28,21 @@ export async function startComponent(
   overrides: Record<string, string> = {},
   options: {
     waitOnline?: boolean;
-    /** Stands between the component and its demo backend (fault injection). */
+    /** Stands between the component and its backend (fault injection). */
     wrapBackend?: (demo: TelcoBackend) => TelcoBackend;
   } = {},
 ): Promise<RunningComponent> {
   const env = testEnv();
   const dataDir = mkdtempSync(join(tmpdir(), "telco-component-"));
+  const sink = logSink();
+  const log = createLogger(overrides.LOG_LEVEL ?? "debug", sink.stream);
+  // A test that sets BACKEND brings its own backend (a faulty one, say).
+  const backend = overrides.BACKEND
+    ? undefined
+    : await startTestBackend(join(dataDir, "demo.sqlite"), {
+        delayMs: Number(overrides.DEMO_BACKEND_DELAY_MS ?? 0),
+        log,
+      });
   const config = loadConfig({
     XMPP_SERVICE: env.componentService,
     COMPONENT_DOMAIN: env.componentDomain,
@@ -38,18 +50,13 @@ export async function startComponent(
     REDIS_URL: env.redisUrl,
     DEMO_DB_PATH: join(dataDir, "demo.sqlite"),
     LOG_LEVEL: "debug",
+    ...backend?.env,
     ...overrides,
   });
 
-  const sink = logSink();
-  const backend = options.wrapBackend?.(
-    openDemoBackend({ path: config.demoDbPath, delayMs: config.demoDelayMs }),
-  );
-  const app = createApp(
-    config,
-    createLogger(config.logLevel, sink.stream),
-    backend,
-  );
+  // Fault injection wraps the backend the configuration names.
+  const wrapped = options.wrapBackend?.(createBackend(config, log));
+  const app = createApp(config, log, wrapped);
   await app.start();
   if (options.waitOnline !== false) await app.connection.whenOnline();
 
@@ -58,8 +65,10 @@ export async function startComponent(
     config,
     logLines: sink.lines,
     logText: sink.text,
+    backend,
     stop: async () => {
       await app.stop();
+      await backend?.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
