@@ -12,3 +12,8 @@ export function sessionKey(bareJid: string): string {
 export function loginFailuresKey(bareJid: string): string {
   return `${PREFIX}:login-failures:{${pseudonym(bareJid)}}`;
 }
+
+/** One ad-hoc command session (XEP-0050); the id is ours, checked before use. */
+export function adhocSessionKey(bareJid: string, sessionId: string): string {
+  return `${PREFIX}:adhoc:{${pseudonym(bareJid)}}:${sessionId}`;
+}
