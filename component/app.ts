@@ -1,6 +1,8 @@
 // Wires the component together once: Redis, the backend, the validator, the
 // XMPP connection and the dispatcher; and takes them apart again on stop.
 
+import { RedisAdhocSessions } from "./adhoc/session-store";
+import type { AnswerDeps } from "./answer";
 import { withDeadline } from "./backend/deadline";
 import { openDemoBackend } from "./backend/demo/demo-backend";
 import type { TelcoBackend } from "./backend/telco-backend";
@@ -10,8 +12,11 @@ import type { Logger } from "./logger";
 import { LoginThrottle } from "./session/login-throttle";
 import { createRedis, type RedisConnection } from "./session/redis-client";
 import { SessionStore } from "./session/session-store";
+import { trustedDomainsFor } from "./session/trusted-domains";
+import { createStanzaServices } from "./stanza-services";
 import { PayloadValidator } from "./validation";
 import { ComponentConnection } from "./xmpp/connection";
+import { readSoftware } from "./xmpp-services/version";
 
 export interface App {
   connection: ComponentConnection;
@@ -51,10 +56,25 @@ export function createApp(
     validator: new PayloadValidator(),
     maxPayloadBytes: config.maxPayloadBytes,
   };
+  const answerDeps: AnswerDeps = {
+    ...deps,
+    trustedDomains: trustedDomainsFor(config.trustedDomains, deps.backend, log),
+  };
+  const services = createStanzaServices(answerDeps, {
+    identity: {
+      domain: config.componentDomain,
+      name: config.serviceName,
+      botLocalpart: config.botLocalpart,
+    },
+    language: config.replyLanguage,
+    adhocSessions: new RedisAdhocSessions(redis, config.adhocSessionTtlSeconds),
+    software: readSoftware(),
+  });
   const dispatcher = new Dispatcher(
-    deps,
+    answerDeps,
     (stanza) => connection.send(stanza),
     log.child({ part: "dispatch" }),
+    services,
   );
   connection.on("stanza", (stanza) => dispatcher.dispatch(stanza));
 

@@ -18,6 +18,15 @@ export interface Config {
   keepaliveIntervalMs: number;
   reconnectMaxDelayMs: number;
   logLevel: string;
+  /** How the component names itself in service discovery (XEP-0030). */
+  serviceName: string;
+  /** The local part of the bot address that disco#items offers. */
+  botLocalpart: string;
+  /** The language of readable text when a stanza names none we speak. */
+  replyLanguage: "it" | "en";
+  /** Domains whose accounts are customers, logged in without a password. */
+  trustedDomains: string[];
+  adhocSessionTtlSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -39,6 +48,8 @@ const LOG_LEVELS = [
   "silent",
 ];
 const BACKENDS = ["demo"] as const;
+const REPLY_LANGUAGES = ["it", "en"] as const;
+const LOCALPART_PATTERN = /^[a-z0-9._-]{1,64}$/i;
 const DOMAIN_PATTERN =
   /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
 
@@ -84,6 +95,16 @@ export function loadConfig(env: Env = process.env): Config {
       3_600_000,
     ),
     logLevel: read.choice("LOG_LEVEL", "info", LOG_LEVELS),
+    serviceName: read.text("SERVICE_NAME", "Telco self-care").slice(0, 100),
+    botLocalpart: read.localpart("BOT_LOCALPART", "buddy_channel"),
+    replyLanguage: read.choice("REPLY_LANGUAGE", "it", REPLY_LANGUAGES),
+    trustedDomains: read.domains("TRUSTED_DOMAINS"),
+    adhocSessionTtlSeconds: read.integer(
+      "ADHOC_SESSION_TTL_SECONDS",
+      600,
+      1,
+      86_400,
+    ),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -155,6 +176,33 @@ class EnvReader {
 
     this.problems.push(
       `${name} is "${value}": it must be a domain name such as telco.example.com`,
+    );
+    return fallback;
+  }
+
+  /** A comma-separated list of domain names; empty by default. */
+  domains(name: string): string[] {
+    const values = this.text(name, "")
+      .split(",")
+      .map((value) => value.trim().toLowerCase())
+      .filter(Boolean);
+    const wrong = values.filter(
+      (value) => !DOMAIN_PATTERN.test(value) || value.length > 253,
+    );
+    if (wrong.length === 0) return values;
+
+    this.problems.push(
+      `${name} has "${wrong.join(", ")}": it must list domain names separated by commas, such as example.com,staff.example.com`,
+    );
+    return [];
+  }
+
+  localpart(name: string, fallback: string): string {
+    const value = this.text(name, fallback);
+    if (LOCALPART_PATTERN.test(value)) return value.toLowerCase();
+
+    this.problems.push(
+      `${name} is "${value}": it must be letters, digits, dots, dashes or underscores, such as buddy_channel`,
     );
     return fallback;
   }

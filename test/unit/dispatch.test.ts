@@ -4,9 +4,15 @@ import type { AnswerDeps } from "../../component/answer";
 import { openDemoBackend } from "../../component/backend/demo/demo-backend";
 import type { TelcoBackend } from "../../component/backend/telco-backend";
 import { Dispatcher } from "../../component/dispatch";
+import { createStanzaServices } from "../../component/stanza-services";
 import { PayloadValidator } from "../../component/validation";
 import { readReply, telcoRequest } from "../support/stanzas";
-import { capturingLogger, FakeSessions, fakeThrottle } from "./fakes";
+import {
+  capturingLogger,
+  FakeAdhocSessions,
+  FakeSessions,
+  fakeThrottle,
+} from "./fakes";
 
 const BOT = "buddy_channel@telco.localhost";
 const ALICE = "alice@localhost/phone";
@@ -26,6 +32,16 @@ function setUp(backend: TelcoBackend = openDemoBackend({ path: ":memory:" })) {
     deps,
     async (stanza) => void sent.push(stanza),
     logger.log,
+    createStanzaServices(deps, {
+      identity: {
+        domain: "telco.localhost",
+        name: "Telco",
+        botLocalpart: "buddy_channel",
+      },
+      language: "it",
+      adhocSessions: new FakeAdhocSessions(),
+      software: { name: "xmpp-telco-component", version: "0.0.0" },
+    }),
   );
 
   const ask = async (
@@ -99,7 +115,7 @@ describe("Dispatcher", () => {
     });
   });
 
-  it("ignores stanzas of type error and messages without a telco element", async () => {
+  it("ignores stanzas of type error and messages with neither a telco element nor a body", async () => {
     const { dispatcher, sent } = setUp();
     const errored = telcoRequest(BOT, "cmd_login", login);
     errored.attrs.type = "error";
@@ -109,7 +125,7 @@ describe("Dispatcher", () => {
       xml(
         "message",
         { from: ALICE, to: BOT, type: "chat" },
-        xml("body", {}, "hi"),
+        xml("composing", { xmlns: "http://jabber.org/protocol/chatstates" }),
       ),
     );
     await dispatcher.idle();
