@@ -22,7 +22,7 @@ export interface Config {
   serviceName: string;
   /** The local part of the bot address that disco#items offers. */
   botLocalpart: string;
-  /** The language of readable text when a stanza names none we speak. */
+  /** The language of all readable text: bodies, chat, forms, disco names. */
   replyLanguage: "it" | "en";
   /** Domains whose accounts are customers, logged in without a password. */
   trustedDomains: string[];

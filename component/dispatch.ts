@@ -20,7 +20,7 @@ import {
   type TelcoRequest,
 } from "./protocol/request";
 import { errorText } from "./text/error-text";
-import { languageOf, type Language } from "./text/language";
+import type { Language } from "./text/language";
 import { describeReply } from "./text/reply-text";
 import {
   bareJid,
@@ -38,7 +38,7 @@ export interface StanzaServices {
   chat: ChatInterface;
   /** The replies a presence calls for; none for most. */
   presence(stanza: Element): Element[];
-  /** The language of readable text when the stanza names none we speak. */
+  /** The language of all readable text (REPLY_LANGUAGE). */
   language: Language;
 }
 
@@ -120,11 +120,7 @@ export class Dispatcher {
     const log = this.requestLog(request.id, request.action, sender);
 
     const payload = await this.payloadFor(request, sender, log);
-    const body = describeReply(
-      request.action,
-      payload,
-      this.languageOf(request.lang),
-    );
+    const body = describeReply(request.action, payload, this.services.language);
 
     await this.send(buildReply(request, payload, body));
     log.info(
@@ -146,7 +142,7 @@ export class Dispatcher {
   private async answerChatText(request: TelcoRequest): Promise<void> {
     const sender = bareJid(request.from);
     const log = this.requestLog(request.id, request.action, sender);
-    const lang = this.languageOf(request.lang);
+    const lang = this.services.language;
 
     const payload = this.draining
       ? shuttingDown()
@@ -169,7 +165,7 @@ export class Dispatcher {
     const sender = bareJid(stanza.attrs.from ?? "");
     const id = stanza.attrs.id ?? "";
     const log = this.requestLog(id, "chat", sender);
-    const lang = this.languageOf(stanza.attrs["xml:lang"]);
+    const lang = this.services.language;
 
     const reply = this.draining
       ? { text: errorText(shuttingDown(), lang), command: "unknown" }
@@ -211,10 +207,6 @@ export class Dispatcher {
       action: action.slice(0, 64),
       sender: pseudonym(sender),
     });
-  }
-
-  private languageOf(xmlLang: string | undefined): Language {
-    return languageOf(xmlLang, this.services.language);
   }
 }
 

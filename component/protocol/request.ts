@@ -19,8 +19,6 @@ export interface TelcoRequest {
   /** The payload's raw text, parsed later so that a parse error can be answered. */
   payloadText: string;
   thread: string | undefined;
-  /** The stanza's xml:lang, if it has one: the language of the reply's <body>. */
-  lang?: string;
 }
 
 export function isTelcoRequest(stanza: Element): boolean {
@@ -43,6 +41,5 @@ export function readRequest(stanza: Element): TelcoRequest {
     action: (oob?.getChildText("action") ?? "").trim(),
     payloadText: oob?.getChild("payload")?.getText() ?? "",
     thread: thread === null ? undefined : thread,
-    lang: stanza.attrs["xml:lang"],
   };
 }

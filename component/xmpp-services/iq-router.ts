@@ -6,7 +6,7 @@ import xml, { type Element } from "@xmpp/xml";
 
 import { isTelcoError } from "../errors";
 import type { Logger } from "../logger";
-import { languageOf, type Language } from "../text/language";
+import type { Language } from "../text/language";
 import {
   badRequest,
   featureNotImplemented,
@@ -48,7 +48,7 @@ export function isIqRequest(stanza: Element): boolean {
 export class IqRouter {
   private readonly services = new Map<string, IqService>();
 
-  constructor(private readonly defaultLanguage: Language) {}
+  constructor(private readonly language: Language) {}
 
   serve(service: IqService): this {
     this.services.set(`${service.ns} ${service.name}`, service);
@@ -93,7 +93,7 @@ export class IqRouter {
       payload,
       sender: bareJid(stanza.attrs.from ?? ""),
       to: stanza.attrs.to ?? "",
-      lang: languageOf(stanza.attrs["xml:lang"], this.defaultLanguage),
+      lang: this.language,
       log,
     });
   }
