@@ -304,6 +304,20 @@ describe("a recharge in four steps", () => {
   });
 });
 
+describe("privacy", () => {
+  it("keeps passwords, card codes and numbers out of the log", () => {
+    const log = component.logText();
+    for (const secret of [
+      "mycoolpassword",
+      "not-it",
+      "4234829343294392",
+      "3407834889",
+      "3304578577",
+    ])
+      expect(log).not.toContain(secret);
+  });
+});
+
 describe("without a login", () => {
   it("ends a command at once with a note that says to log in first", async () => {
     const reply = await run(bob, "credit");
