@@ -10,9 +10,11 @@ interface FailedReply {
   reason: string;
 }
 
-const PATTERNS: Array<[ErrorCode, RegExp]> = Object.entries(
-  errorDefinitions,
-).map(([code, { reason }]) => [code as ErrorCode, templatePattern(reason)]);
+// The most specific template first: "Bad request: payload is not valid JSON
+// (%s)" must win over "Bad request: %s", which would also match.
+const PATTERNS: Array<[ErrorCode, RegExp]> = Object.entries(errorDefinitions)
+  .sort(([, a], [, b]) => literalLength(b.reason) - literalLength(a.reason))
+  .map(([code, { reason }]) => [code as ErrorCode, templatePattern(reason)]);
 
 export function errorText(reply: FailedReply, lang: Language): string {
   const messages = messagesFor(lang);
@@ -33,6 +35,10 @@ export function errorCodeOf(reason: string): ErrorCode | undefined {
 function templatePattern(template: string): RegExp {
   const parts = template.split("%s").map(escapeRegExp);
   return new RegExp(`^${parts.join("(.*)")}$`, "s");
+}
+
+function literalLength(template: string): number {
+  return template.replaceAll("%s", "").length;
 }
 
 function escapeRegExp(text: string): string {
