@@ -99,12 +99,7 @@ export function loadConfig(env: Env = process.env): Config {
     botLocalpart: read.localpart("BOT_LOCALPART", "buddy_channel"),
     replyLanguage: read.choice("REPLY_LANGUAGE", "it", REPLY_LANGUAGES),
     trustedDomains: read.domains("TRUSTED_DOMAINS"),
-    adhocSessionTtlSeconds: read.integer(
-      "ADHOC_SESSION_TTL_SECONDS",
-      600,
-      1,
-      86_400,
-    ),
+    adhocSessionTtlSeconds: read.integer("ADHOC_TTL_SECONDS", 600, 1, 86_400),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

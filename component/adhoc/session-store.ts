@@ -2,7 +2,7 @@
 // sessions: a multi-step command may go on through any component instance.
 // A session holds the stage reached and the answers given so far, never a
 // password (the login form has one stage and is never stored), and lasts
-// ADHOC_SESSION_TTL_SECONDS after its last step.
+// ADHOC_TTL_SECONDS after its last step.
 import { randomBytes } from "node:crypto";
 
 import type { RedisConnection } from "../session/redis-client";

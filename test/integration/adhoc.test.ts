@@ -378,9 +378,9 @@ describe("sessions in Redis", () => {
     ).toHaveLength(3);
   });
 
-  it("expire after ADHOC_SESSION_TTL_SECONDS without a step", async () => {
+  it("expire after ADHOC_TTL_SECONDS without a step", async () => {
     await component.stop();
-    component = await startComponent({ ADHOC_SESSION_TTL_SECONDS: "1" });
+    component = await startComponent({ ADHOC_TTL_SECONDS: "1" });
 
     const line = await run(alice, "recharge");
     await new Promise((done) => setTimeout(done, 2500));
