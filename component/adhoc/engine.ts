@@ -2,12 +2,10 @@
 // (§3.3: execute, next, prev, complete, cancel), keeping the session in
 // Redis so that any component instance can serve the next step. Every telco
 // action runs through the same command modules as an oob request.
-import xml, { type Element } from "@xmpp/xml";
+import type { Element } from "@xmpp/xml";
 
-import { perform, type AnswerDeps } from "../answer";
-import { findSession } from "../commands/session-lookup";
+import type { AnswerDeps } from "../answer";
 import { NS_COMMANDS } from "../protocol/namespaces";
-import type { Session } from "../session/session-store";
 import type { Language } from "../text/language";
 import { messagesFor } from "../text/messages";
 import type { CommandDirectory } from "../xmpp-services/disco";
@@ -17,6 +15,7 @@ import {
   itemNotFound,
   StanzaError,
 } from "../xmpp-services/stanza-error";
+import { commandError, endingNote } from "./command-errors";
 import {
   commandElement,
   readCommand,
@@ -24,20 +23,14 @@ import {
   type CommandResponse,
   type Note,
 } from "./command-xml";
-import {
-  FieldError,
-  FlowFailure,
-  LoginNeeded,
-  type Flow,
-  type FlowContext,
-} from "./flow";
+import { FieldError, type Flow, type FlowContext } from "./flow";
+import { flowContext } from "./flow-context";
 import {
   isSessionId,
   newSessionId,
   type AdhocSession,
   type AdhocSessionStore,
 } from "./session-store";
-import { errorText } from "../text/error-text";
 
 export class AdhocCommands implements CommandDirectory {
   private readonly flows: ReadonlyMap<string, Flow>;
@@ -87,7 +80,7 @@ export class AdhocCommands implements CommandDirectory {
     iq: IqContext,
   ): Promise<CommandResponse> {
     const sessionId = request.sessionId ?? newSessionId();
-    const ctx = this.context(iq, sessionId);
+    const ctx = flowContext(iq, sessionId, this.deps);
 
     if (request.sessionId === undefined) {
       return this.settle(flow, ctx, () => this.begin(flow, request, ctx));
@@ -251,31 +244,6 @@ export class AdhocCommands implements CommandDirectory {
       throw commandError(badRequest(), "bad-sessionid");
     return state;
   }
-
-  private context(iq: IqContext, sessionId: string): FlowContext {
-    let session: Promise<Session | null> | undefined;
-    const performContext = {
-      sender: iq.sender,
-      stanzaId: `adhoc:${sessionId}`,
-      log: iq.log,
-    };
-
-    return {
-      sender: iq.sender,
-      sessionId,
-      lang: iq.lang,
-      messages: messagesFor(iq.lang),
-      log: iq.log,
-      perform: (action, payload) =>
-        perform(action, payload, performContext, this.deps),
-      session: async () => {
-        session ??= findSession(iq.sender, this.deps, iq.log);
-        const found = await session;
-        if (!found) throw new LoginNeeded();
-        return found;
-      },
-    };
-  }
 }
 
 function canceled(flow: Flow, ctx: FlowContext): CommandResponse {
@@ -285,20 +253,4 @@ function canceled(flow: Flow, ctx: FlowContext): CommandResponse {
     status: "canceled",
     note: { type: "info", text: ctx.messages.notes.canceled },
   };
-}
-
-function endingNote(err: unknown, ctx: FlowContext): string | undefined {
-  if (err instanceof LoginNeeded) return ctx.messages.notes.loginFirst;
-  if (err instanceof FlowFailure) return errorText(err.reply, ctx.lang);
-  return undefined;
-}
-
-/** A stanza error carrying XEP-0050's own condition (§4.6). */
-function commandError(error: StanzaError, condition: string): StanzaError {
-  return new StanzaError(
-    error.condition,
-    error.type,
-    error.text,
-    xml(condition, { xmlns: NS_COMMANDS }),
-  );
 }

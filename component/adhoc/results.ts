@@ -1,13 +1,12 @@
 // Telco replies as XEP-0004 result forms: a record as labelled fields, a
-// list as a table (§3.4, <reported/> and <item/>), in the customer's language.
+// list as a table (result-tables.ts), in the customer's language.
 import type {
   CustomerProfile,
   LineInfo,
   Offer,
-  RechargeRecord,
 } from "../backend/telco-backend";
 import type { ReplyPayload } from "../protocol/reply";
-import { formatBundles, formatEuro, formatInstant } from "../text/format";
+import { formatBundles, formatEuro } from "../text/format";
 import type { LabelKey, OfferKind } from "../text/messages";
 import type { DataForm, Field } from "./data-form";
 import type { FlowContext } from "./flow";
@@ -93,87 +92,6 @@ export function creditResult(ctx: FlowContext, reply: ReplyPayload): DataForm {
   ]);
 }
 
-export function offersResult(
-  ctx: FlowContext,
-  kind: OfferKind,
-  reply: ReplyPayload,
-): DataForm {
-  const offers = (reply.items ?? []) as Partial<Offer>[];
-  return {
-    type: "result",
-    title: ctx.messages.commands[kind],
-    instructions:
-      offers.length === 0 ? ctx.messages.replies.noOffers(kind) : undefined,
-    table: {
-      columns: columns(ctx, [
-        "title",
-        "description",
-        "state",
-        "activationDate",
-        "bundles",
-      ]),
-      rows: offers.map((offer) => ({
-        title: String(offer.title ?? ""),
-        description: String(offer.description ?? ""),
-        state: String(offer.state ?? ""),
-        activationDate: String(offer.activationDate ?? ""),
-        bundles: formatBundles(offer.bundle, ctx.lang),
-      })),
-    },
-  };
-}
-
-export function paymentMethodsResult(
-  ctx: FlowContext,
-  reply: ReplyPayload,
-): DataForm {
-  const methods = (reply.paymentMethods ?? []) as Array<{
-    code?: string;
-    cardInfo?: { cardNumber?: string; owner?: string; expiryDate?: string };
-  }>;
-  return {
-    type: "result",
-    title: ctx.messages.commands.paymentMethods,
-    instructions:
-      methods.length === 0 ? ctx.messages.replies.noPaymentMethods : undefined,
-    table: {
-      columns: columns(ctx, ["card", "owner", "expiryDate", "code"]),
-      rows: methods.map(({ code, cardInfo }) => ({
-        card: cardInfo?.cardNumber ?? "",
-        owner: cardInfo?.owner ?? "",
-        expiryDate: cardInfo?.expiryDate ?? "",
-        code: code ?? "",
-      })),
-    },
-  };
-}
-
-export function rechargesResult(
-  ctx: FlowContext,
-  reply: ReplyPayload,
-): DataForm {
-  const records = (reply.data ?? []) as Partial<RechargeRecord>[];
-  return {
-    type: "result",
-    title: ctx.messages.commands.lastRecharges,
-    instructions:
-      records.length === 0 ? ctx.messages.replies.noRecharges : undefined,
-    table: {
-      columns: columns(ctx, ["date", "msisdn", "amount", "bonus", "outcome"]),
-      rows: records.map((record) => ({
-        date: formatInstant(record.rechargingDate, ctx.lang),
-        msisdn: String(record.msisdn ?? ""),
-        amount: formatEuro(record.amount, ctx.lang),
-        bonus: record.amountBonus
-          ? formatEuro(record.amountBonus, ctx.lang)
-          : "",
-        outcome: String(record.type ?? ""),
-      })),
-    },
-  };
-}
-
-/** A dashboard as one form: the line, its credit, then each kind of offer as lines of text. */
 export function dashboardResult(
   ctx: FlowContext,
   reply: ReplyPayload,
@@ -233,13 +151,6 @@ function textField(ctx: FlowContext, label: LabelKey, value: unknown): Field {
     label: ctx.messages.labels[label],
     values: [text],
   };
-}
-
-function columns(ctx: FlowContext, labels: LabelKey[]) {
-  return labels.map((label) => ({
-    var: label,
-    label: ctx.messages.labels[label],
-  }));
 }
 
 function strings(value: unknown): string[] {

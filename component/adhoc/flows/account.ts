@@ -1,7 +1,8 @@
 // The commands about the customer's account: their record, and the payment
 // methods stored for one of their contracts.
 import { outcomeOf, type Flow } from "../flow";
-import { customerResult, paymentMethodsResult } from "../results";
+import { paymentMethodsResult } from "../result-tables";
+import { customerResult } from "../results";
 import { chooseContract } from "./stages";
 
 export const customerFlow: Flow = {

@@ -4,7 +4,7 @@ import { linesOf } from "../../session/session-store";
 import type { Option } from "../data-form";
 import { requiredChoice, requiredDate } from "../fields";
 import { FieldError, outcomeOf, type Flow, type FlowContext } from "../flow";
-import { rechargesResult } from "../results";
+import { rechargesResult } from "../result-tables";
 
 export const DEFAULT_PERIOD_DAYS = 90;
 const ALL_LINES = "all";

@@ -4,12 +4,8 @@ import type { ReplyPayload } from "../../protocol/reply";
 import type { CommandKey, OfferKind } from "../../text/messages";
 import type { DataForm } from "../data-form";
 import { outcomeOf, type Flow, type FlowContext } from "../flow";
-import {
-  creditResult,
-  dashboardResult,
-  lineInfoResult,
-  offersResult,
-} from "../results";
+import { offersResult } from "../result-tables";
+import { creditResult, dashboardResult, lineInfoResult } from "../results";
 import { chooseLine } from "./stages";
 
 type Render = (ctx: FlowContext, reply: ReplyPayload) => DataForm;
