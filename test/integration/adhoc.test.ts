@@ -15,6 +15,7 @@ import {
   startComponent,
   type RunningComponent,
 } from "../support/running-component";
+import { forgetLogins } from "../support/sessions";
 import { readReply, telcoRequest } from "../support/stanzas";
 import { TestClient } from "../support/test-client";
 
@@ -28,6 +29,7 @@ beforeAll(async () => {
   component = await startComponent();
   alice = await TestClient.connect("alice", "alice-pass", "adhoc");
   bob = await TestClient.connect("bob", "bob-pass", "adhoc");
+  await forgetLogins(alice, bob);
 });
 
 afterAll(async () => {

@@ -10,6 +10,7 @@ import {
   startComponent,
   type RunningComponent,
 } from "../support/running-component";
+import { forgetLogins } from "../support/sessions";
 import { readReply, telcoRequest, uniqueId } from "../support/stanzas";
 import { TestClient } from "../support/test-client";
 
@@ -23,6 +24,7 @@ beforeAll(async () => {
   component = await startComponent();
   alice = await TestClient.connect("alice", "alice-pass", "chat");
   bob = await TestClient.connect("bob", "bob-pass", "chat");
+  await forgetLogins(alice, bob);
 });
 
 afterAll(async () => {

@@ -2,10 +2,6 @@
 // local part is a customer's username is served without any login; any other
 // account of that domain is not logged in. Off by default.
 import xml from "@xmpp/xml";
-import Redis from "ioredis";
-
-import { sessionKey } from "../../component/session/redis-keys";
-import { bareJid } from "../../component/xmpp-services/iq-router";
 
 import { testEnv } from "../support/env";
 import { commandIq, readCommandReply } from "../support/iq-stanzas";
@@ -13,6 +9,7 @@ import {
   startComponent,
   type RunningComponent,
 } from "../support/running-component";
+import { forgetLogins } from "../support/sessions";
 import { readReply, telcoRequest, uniqueId } from "../support/stanzas";
 import { TestClient } from "../support/test-client";
 
@@ -31,12 +28,7 @@ beforeAll(async () => {
   alice = await TestClient.connect("alice", "alice-pass", "trusted");
 
   // Start from no session at all, whatever other test files left in Redis.
-  const redis = new Redis(testEnv().redisUrl);
-  await redis.del(
-    sessionKey(bareJid(giulia.jid)),
-    sessionKey(bareJid(alice.jid)),
-  );
-  await redis.quit();
+  await forgetLogins(giulia, alice);
 });
 
 afterEach(async () => {
