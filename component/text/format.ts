@@ -25,8 +25,11 @@ export function formatInstant(instant: unknown, lang: Language): string {
   if (text === "" || Number.isNaN(date.getTime())) return text;
 
   return new Intl.DateTimeFormat(LOCALES[lang], {
-    dateStyle: "short",
-    timeStyle: "short",
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
     timeZone: TIME_ZONE,
   }).format(date);
 }

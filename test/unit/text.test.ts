@@ -4,7 +4,11 @@ import {
   type ErrorCode,
 } from "../../component/errors";
 import { errorCodeOf, errorText } from "../../component/text/error-text";
-import { formatBundles, formatEuro } from "../../component/text/format";
+import {
+  formatBundles,
+  formatEuro,
+  formatInstant,
+} from "../../component/text/format";
 import { describeReply } from "../../component/text/reply-text";
 
 const OK = { error: false, reason: "", status: 200 };
@@ -18,6 +22,15 @@ describe("formatEuro", () => {
 
   it("leaves what is not a number as it is", () => {
     expect(formatEuro("n/a", "it")).toBe("n/a");
+  });
+});
+
+describe("formatInstant", () => {
+  it("shows an instant as a full date and time in the operator's time zone", () => {
+    expect(formatInstant("2026-03-20T11:42:00.000Z", "it")).toBe(
+      "20/03/2026, 12:42",
+    );
+    expect(formatInstant("not a date", "it")).toBe("not a date");
   });
 });
 
