@@ -4,6 +4,8 @@
 import type { Server } from "node:http";
 
 import { createBackend } from "./backend/create-backend";
+import { RedisAdhocSessions } from "./adhoc/session-store";
+import type { AnswerDeps } from "./answer";
 import { withDeadline } from "./backend/deadline";
 import type { TelcoBackend } from "./backend/telco-backend";
 import { CachedBackend } from "./cache/cached-backend";
@@ -18,8 +20,11 @@ import { Sealer } from "./privacy/sealing";
 import { LoginThrottle } from "./session/login-throttle";
 import { createRedis, type RedisConnection } from "./session/redis-client";
 import { SessionStore } from "./session/session-store";
+import { trustedDomainsFor } from "./session/trusted-domains";
+import { createStanzaServices } from "./stanza-services";
 import { PayloadValidator } from "./validation";
 import { ComponentConnection } from "./xmpp/connection";
+import { readSoftware } from "./xmpp-services/version";
 
 export interface App {
   connection: ComponentConnection;
@@ -72,10 +77,25 @@ export function createApp(
     validator: new PayloadValidator(),
     maxPayloadBytes: config.maxPayloadBytes,
   };
+  const answerDeps: AnswerDeps = {
+    ...deps,
+    trustedDomains: trustedDomainsFor(config.trustedDomains, deps.backend, log),
+  };
+  const services = createStanzaServices(answerDeps, {
+    identity: {
+      domain: config.componentDomain,
+      name: config.serviceName,
+      botLocalpart: config.botLocalpart,
+    },
+    language: config.replyLanguage,
+    adhocSessions: new RedisAdhocSessions(redis, config.adhocSessionTtlSeconds),
+    software: readSoftware(),
+  });
   const dispatcher = new Dispatcher(
-    deps,
+    answerDeps,
     (stanza) => connection.send(stanza),
     log.child({ part: "dispatch" }),
+    services,
   );
   connection.on("stanza", (stanza) => dispatcher.dispatch(stanza));
 

@@ -31,6 +31,15 @@ export interface Config {
   /** Where GET /metrics is served; no port means not served. */
   metricsHost: string;
   metricsPort?: number;
+  /** How the component names itself in service discovery (XEP-0030). */
+  serviceName: string;
+  /** The local part of the bot address that disco#items offers. */
+  botLocalpart: string;
+  /** The language of all readable text: bodies, chat, forms, disco names. */
+  replyLanguage: "it" | "en";
+  /** Domains whose accounts are customers, logged in without a password. */
+  trustedDomains: string[];
+  adhocSessionTtlSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -53,6 +62,8 @@ const LOG_LEVELS = [
 ];
 const BACKENDS = ["demo", "http"] as const;
 const DAY = 86_400;
+const REPLY_LANGUAGES = ["it", "en"] as const;
+const LOCALPART_PATTERN = /^[a-z0-9._-]{1,64}$/i;
 const DOMAIN_PATTERN =
   /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
 
@@ -113,6 +124,11 @@ export function loadConfig(env: Env = process.env): Config {
     cacheStaleMaxSeconds: read.integer("CACHE_STALE_MAX_SECONDS", 600, 0, DAY),
     metricsHost: read.text("METRICS_HOST", "127.0.0.1"),
     metricsPort: read.optionalInteger("METRICS_PORT", 0, 65_535),
+    serviceName: read.text("SERVICE_NAME", "Telco self-care").slice(0, 100),
+    botLocalpart: read.localpart("BOT_LOCALPART", "buddy_channel"),
+    replyLanguage: read.choice("REPLY_LANGUAGE", "it", REPLY_LANGUAGES),
+    trustedDomains: read.domains("TRUSTED_DOMAINS"),
+    adhocSessionTtlSeconds: read.integer("ADHOC_TTL_SECONDS", 600, 1, 86_400),
   };
 
   if (config.backend === "http") config.http = readHttpBackendConfig(read);
@@ -191,6 +207,33 @@ export class EnvReader {
 
     this.problems.push(
       `${name} is "${value}": it must be a domain name such as telco.example.com`,
+    );
+    return fallback;
+  }
+
+  /** A comma-separated list of domain names; empty by default. */
+  domains(name: string): string[] {
+    const values = this.text(name, "")
+      .split(",")
+      .map((value) => value.trim().toLowerCase())
+      .filter(Boolean);
+    const wrong = values.filter(
+      (value) => !DOMAIN_PATTERN.test(value) || value.length > 253,
+    );
+    if (wrong.length === 0) return values;
+
+    this.problems.push(
+      `${name} has "${wrong.join(", ")}": it must list domain names separated by commas, such as example.com,staff.example.com`,
+    );
+    return [];
+  }
+
+  localpart(name: string, fallback: string): string {
+    const value = this.text(name, fallback);
+    if (LOCALPART_PATTERN.test(value)) return value.toLowerCase();
+
+    this.problems.push(
+      `${name} is "${value}": it must be letters, digits, dots, dashes or underscores, such as buddy_channel`,
     );
     return fallback;
   }

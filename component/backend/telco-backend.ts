@@ -145,6 +145,12 @@ export interface DateRange {
 export interface TelcoBackend {
   /** Resolves to null when the username or password is wrong. */
   login(username: string, password: string): Promise<CustomerAccount | null>;
+  /**
+   * The account of a username, without a password: only for senders whose
+   * XMPP server authenticated them (TRUSTED_DOMAINS). Resolves to null for an
+   * unknown username. Optional: without it, trusted domains cannot be used.
+   */
+  findAccount?(username: string): Promise<CustomerAccount | null>;
   customer(customerCode: string): Promise<CustomerProfile>;
   lineInfo(msisdn: string): Promise<LineInfo>;
   activeOptions(msisdn: string): Promise<Offer[]>;

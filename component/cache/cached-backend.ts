@@ -4,6 +4,7 @@
 // reaches the backend is counted.
 import type {
   AutoRechargeOrder,
+  CustomerAccount,
   RechargeOrder,
   TelcoBackend,
 } from "../backend/telco-backend";
@@ -12,11 +13,19 @@ import type { Section } from "./sections";
 import type { SubResultCache } from "./sub-result-cache";
 
 export class CachedBackend implements TelcoBackend {
+  /** Present when the backend behind has it (trusted domains need it). */
+  readonly findAccount?: (username: string) => Promise<CustomerAccount | null>;
+
   constructor(
     private readonly backend: TelcoBackend,
     private readonly cache: SubResultCache,
     private readonly metrics: Metrics,
-  ) {}
+  ) {
+    const findAccount = backend.findAccount?.bind(backend);
+    if (findAccount)
+      this.findAccount = (username) =>
+        this.counted("findAccount", () => findAccount(username));
+  }
 
   lineInfo(msisdn: string) {
     return this.cached(msisdn, "lineInfo", () => this.backend.lineInfo(msisdn));

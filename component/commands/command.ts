@@ -4,11 +4,14 @@ import type { TelcoBackend } from "../backend/telco-backend";
 import type { Logger } from "../logger";
 import type { LoginThrottle } from "../session/login-throttle";
 import type { Session, SessionStore } from "../session/session-store";
+import type { TrustedDomains } from "../session/trusted-domains";
 
 export interface CommandDeps {
   backend: TelcoBackend;
   sessions: SessionStore;
   loginThrottle: LoginThrottle;
+  /** Senders of these domains are logged in without a password; absent: nobody. */
+  trustedDomains?: TrustedDomains;
 }
 
 export interface CommandContext<P> {

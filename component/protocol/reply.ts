@@ -1,5 +1,6 @@
 // Builds the reply to a telco request (spec: "Common Response"): same id,
-// type and action, sent from the address the request was sent to.
+// type and action, sent from the address the request was sent to, with a
+// short human-readable <body> for clients that show only that.
 import xml, { type Element } from "@xmpp/xml";
 
 import { hashMsisdn, looksLikeMsisdn } from "../privacy/msisdn";
@@ -30,6 +31,7 @@ export function errorPayload(
 export function buildReply(
   request: TelcoRequest,
   payload: ReplyPayload,
+  body = "",
 ): Element {
   const attrs = {
     to: request.from,
@@ -41,7 +43,7 @@ export function buildReply(
   return xml(
     "message",
     attrs,
-    xml("body"),
+    body ? xml("body", {}, body) : xml("body"),
     xml(
       "x",
       { xmlns: NS_OOB },

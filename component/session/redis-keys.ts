@@ -26,3 +26,8 @@ export function lineCacheKeys(msisdn: string) {
     lease: (section: string) => `${base}:${section}:lease`,
   };
 }
+
+/** One ad-hoc command session (XEP-0050); the id is ours, checked before use. */
+export function adhocSessionKey(bareJid: string, sessionId: string): string {
+  return `${PREFIX}:adhoc:{${pseudonym(bareJid)}}:${sessionId}`;
+}

@@ -88,6 +88,51 @@ declare module "@xmpp/component" {
   export { xml };
 }
 
+declare module "@xmpp/component-core" {
+  import type { EventEmitter } from "node:events";
+  import type { Socket } from "node:net";
+  import type { Element } from "@xmpp/xml";
+
+  /** The XEP-0114 connection itself, without the factory's plug-ins. */
+  export class Component extends EventEmitter {
+    constructor(options: { service: string; domain: string });
+    status: string;
+    socket: Socket | null;
+    connect(service: string): Promise<void>;
+    open(options: { domain: string }): Promise<Element>;
+    authenticate(streamId: string, secret: string): Promise<void>;
+    send(element: Element): Promise<void>;
+    stop(): Promise<void>;
+  }
+}
+
+declare module "@xmpp/middleware" {
+  import type { EventEmitter } from "node:events";
+
+  export interface Middleware {
+    use(fn: (ctx: unknown, next: () => Promise<unknown>) => unknown): void;
+  }
+
+  function middleware(options: { entity: EventEmitter }): Middleware;
+  export = middleware;
+}
+
+declare module "@xmpp/iq/caller" {
+  import type { EventEmitter } from "node:events";
+  import type { Element } from "@xmpp/xml";
+  import type { Middleware } from "@xmpp/middleware";
+
+  export interface IqCaller {
+    request(element: Element, timeout?: number): Promise<Element>;
+  }
+
+  function iqCaller(options: {
+    entity: EventEmitter;
+    middleware: Middleware;
+  }): IqCaller;
+  export = iqCaller;
+}
+
 declare module "@xmpp/client" {
   import type { EventEmitter } from "node:events";
   import type xml from "@xmpp/xml";

@@ -1,9 +1,17 @@
 // The link to the XMPP server as an external component (XEP-0114), with what
 // @xmpp/component 0.13 lacks: reconnection with backoff, a keepalive that
 // notices a half-open socket, a queue while offline, and a clean stop.
+//
+// It is built from @xmpp/component's parts rather than its factory: the
+// factory adds an IQ callee that answers every IQ by itself. Here every
+// incoming stanza, IQs included, goes out as a "stanza" event to the
+// dispatcher, the one place that answers; the IQ caller only matches the
+// answers to our own keepalive pings.
 import { EventEmitter, once } from "node:events";
 
-import { component, type Component } from "@xmpp/component";
+import { Component } from "@xmpp/component-core";
+import iqCaller, { type IqCaller } from "@xmpp/iq/caller";
+import middleware from "@xmpp/middleware";
 import xml, { type Element } from "@xmpp/xml";
 
 import type { Logger } from "../logger";
@@ -29,6 +37,7 @@ const CLOSE_TIMEOUT_MS = 2000;
 
 export class ComponentConnection extends EventEmitter {
   readonly entity: Component;
+  private readonly iqCaller: IqCaller;
   private readonly backoff: Backoff;
   private readonly outbox: Outbox;
   private readonly log: Logger;
@@ -48,14 +57,16 @@ export class ComponentConnection extends EventEmitter {
     });
     this.outbox = new Outbox(options.outboxCapacity ?? 10_000);
 
-    this.entity = component({
+    this.entity = new Component({
       service: options.service,
       domain: options.domain,
-      password: options.secret,
     });
-    this.entity.reconnect.stop();
-    this.entity.iqCallee.get(NS_PING, "ping", () => ({}));
+    this.iqCaller = iqCaller({
+      entity: this.entity,
+      middleware: middleware({ entity: this.entity }),
+    });
 
+    this.entity.on("open", (header: Element) => this.authenticate(header));
     this.entity.on("online", () => this.onOnline());
     this.entity.on("disconnect", () => this.onDisconnect());
     this.entity.on("error", (err: unknown) => this.remember(err));
@@ -119,6 +130,13 @@ export class ComponentConnection extends EventEmitter {
       if (this.entity.socket) this.entity.socket.destroy();
       else this.scheduleReconnect();
     }
+  }
+
+  /** XEP-0114 §3: the handshake answers the stream header the server sent. */
+  private authenticate(header: Element): void {
+    this.entity
+      .authenticate(header.attrs.id ?? "", this.options.secret)
+      .catch((err: unknown) => this.entity.emit("error", err));
   }
 
   private onOnline(): void {
@@ -235,7 +253,11 @@ export class ComponentConnection extends EventEmitter {
     this.keepaliveTimer = undefined;
   }
 
-  /** A ping to our own domain travels through the server and back to us. */
+  /**
+   * A ping to our own domain travels through the server and back to us,
+   * where the dispatcher answers it. Any answer, even a stanza error, proves
+   * that the link carries traffic both ways.
+   */
   private async keepalive(): Promise<void> {
     const ping = xml(
       "iq",
@@ -245,9 +267,9 @@ export class ComponentConnection extends EventEmitter {
     const timeout = Math.min(this.options.keepaliveIntervalMs, 10_000);
 
     try {
-      await this.entity.iqCaller.request(ping, timeout);
+      await this.iqCaller.request(ping, timeout);
     } catch (err) {
-      if (!this.online || this.stopping) return;
+      if (!this.online || this.stopping || isStanzaError(err)) return;
       this.log.warn(
         { err },
         `the XMPP server did not answer a keepalive within ${timeout} ms: reconnecting`,
@@ -255,6 +277,10 @@ export class ComponentConnection extends EventEmitter {
       this.entity.socket?.destroy();
     }
   }
+}
+
+function isStanzaError(err: unknown): boolean {
+  return (err as { name?: unknown })?.name === "StanzaError";
 }
 
 function jitter(ms: number): number {

@@ -32,13 +32,12 @@ afterAll(async () => {
   await alice?.stop();
 });
 
-/** Each group starts its own component, on a Redis with no cached lines. */
+/** Each group starts its own component (on a Redis with no cached lines). */
 async function restart(
   overrides: Record<string, string> = {},
   failing?: Set<BackendMethod>,
 ): Promise<RunningComponent> {
   await component?.stop();
-  await forgetCachedLines(overrides.REDIS_URL ?? testEnv().redisUrl);
 
   component = await startComponent(
     overrides,
@@ -46,13 +45,6 @@ async function restart(
   );
   await login();
   return component;
-}
-
-async function forgetCachedLines(redisUrl: string): Promise<void> {
-  const redis = new Redis(redisUrl);
-  const keys = await redis.keys("telco:cache:*");
-  if (keys.length > 0) await redis.del(...keys);
-  redis.disconnect();
 }
 
 async function ask(action: string, payload: unknown) {

@@ -5,7 +5,12 @@ import { randomBytes } from "node:crypto";
 import { publishTestEnv } from "./env";
 import { startProsody, startRedis, type Stoppable } from "./servers";
 
-export const TEST_ACCOUNTS = { alice: "alice-pass", bob: "bob-pass" };
+export const TEST_ACCOUNTS = {
+  alice: "alice-pass",
+  bob: "bob-pass",
+  // A customer's username as an XMPP account, for the trusted-domain tests.
+  "3209876543": "giulia-xmpp-pass",
+};
 
 declare global {
   var telcoTestServers: Stoppable[] | undefined;

@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+import Redis from "ioredis";
+
 import { createApp, type App } from "../../component/app";
 import { createBackend } from "../../component/backend/create-backend";
 import type { TelcoBackend } from "../../component/backend/telco-backend";
@@ -54,6 +56,7 @@ export async function startComponent(
     ...overrides,
   });
 
+  await forgetCachedLines(config.redisUrl);
   // Fault injection wraps the backend the configuration names.
   const wrapped = options.wrapBackend?.(createBackend(config, log));
   const app = createApp(config, log, wrapped);
@@ -72,4 +75,21 @@ export async function startComponent(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Each component starts on fresh demo data, so what an earlier one cached
+ * in the shared test Redis would be another backend's truth: it goes.
+ */
+export async function forgetCachedLines(redisUrl: string): Promise<void> {
+  const redis = new Redis(redisUrl, { lazyConnect: true });
+  try {
+    await redis.connect();
+    const keys = await redis.keys("telco:cache:*");
+    if (keys.length > 0) await redis.del(...keys);
+  } catch {
+    // A test that starts the component without a Redis has nothing cached.
+  } finally {
+    redis.disconnect();
+  }
 }

@@ -1,5 +1,5 @@
 // A real XMPP client (@xmpp/client over c2s) that sends requests to the
-// component and waits for the replies, matched by stanza id.
+// component and waits for the replies, matched by stanza id (IQs included).
 import { client, type Client } from "@xmpp/client";
 import type { Element } from "@xmpp/xml";
 
@@ -50,6 +50,15 @@ export class TestClient {
     await this.send(stanza);
     return this.waitFor(
       (el) => el.is("message") && el.attrs.id === stanza.attrs.id,
+      timeoutMs,
+    );
+  }
+
+  /** Sends an IQ and waits for its result or error (same id), returned as it came. */
+  async iq(stanza: Element, timeoutMs = 10_000): Promise<Element> {
+    await this.send(stanza);
+    return this.waitFor(
+      (el) => el.is("iq") && el.attrs.id === stanza.attrs.id,
       timeoutMs,
     );
   }

@@ -76,4 +76,36 @@ describe("loadConfig", () => {
       expect.stringMatching(/^METRICS_PORT .* whole number/),
     ]);
   });
+  it("leaves trusted domains off, Italian replies on and ad-hoc sessions at ten minutes by default", () => {
+    expect(loadConfig(minimal)).toMatchObject({
+      trustedDomains: [],
+      replyLanguage: "it",
+      serviceName: "Telco self-care",
+      botLocalpart: "buddy_channel",
+      adhocSessionTtlSeconds: 600,
+    });
+  });
+
+  it("reads trusted domains as a comma-separated list, and names the wrong ones", () => {
+    expect(
+      loadConfig({
+        ...minimal,
+        TRUSTED_DOMAINS: " Example.com, staff.example.com ",
+      }).trustedDomains,
+    ).toEqual(["example.com", "staff.example.com"]);
+    expect(
+      problemsOf({
+        ...minimal,
+        TRUSTED_DOMAINS: "example.com,user@example.com",
+      }),
+    ).toEqual([
+      expect.stringMatching(/^TRUSTED_DOMAINS has "user@example.com"/),
+    ]);
+  });
+
+  it("refuses a reply language it does not speak", () => {
+    expect(problemsOf({ ...minimal, REPLY_LANGUAGE: "fr" })[0]).toMatch(
+      /^REPLY_LANGUAGE .* it, en/,
+    );
+  });
 });

@@ -4,15 +4,26 @@ import type { AnswerDeps } from "../../component/answer";
 import { openDemoBackend } from "../../component/backend/demo/demo-backend";
 import type { TelcoBackend } from "../../component/backend/telco-backend";
 import { Dispatcher } from "../../component/dispatch";
+import { NS_OOB, NS_PING } from "../../component/protocol/namespaces";
+import { createStanzaServices } from "../../component/stanza-services";
+import type { Language } from "../../component/text/language";
 import { PayloadValidator } from "../../component/validation";
 import { readReply, telcoRequest } from "../support/stanzas";
-import { capturingLogger, FakeSessions, fakeThrottle } from "./fakes";
+import {
+  capturingLogger,
+  FakeAdhocSessions,
+  FakeSessions,
+  fakeThrottle,
+} from "./fakes";
 
 const BOT = "buddy_channel@telco.localhost";
 const ALICE = "alice@localhost/phone";
 const validator = new PayloadValidator();
 
-function setUp(backend: TelcoBackend = openDemoBackend({ path: ":memory:" })) {
+function setUp(
+  backend: TelcoBackend = openDemoBackend({ path: ":memory:" }),
+  language: Language = "it",
+) {
   const sent: Element[] = [];
   const logger = capturingLogger();
   const deps: AnswerDeps = {
@@ -26,6 +37,16 @@ function setUp(backend: TelcoBackend = openDemoBackend({ path: ":memory:" })) {
     deps,
     async (stanza) => void sent.push(stanza),
     logger.log,
+    createStanzaServices(deps, {
+      identity: {
+        domain: "telco.localhost",
+        name: "Telco",
+        botLocalpart: "buddy_channel",
+      },
+      language,
+      adhocSessions: new FakeAdhocSessions(),
+      software: { name: "xmpp-telco-component", version: "0.0.0" },
+    }),
   );
 
   const ask = async (
@@ -99,7 +120,7 @@ describe("Dispatcher", () => {
     });
   });
 
-  it("ignores stanzas of type error and messages without a telco element", async () => {
+  it("ignores stanzas of type error and messages with neither a telco element nor a body", async () => {
     const { dispatcher, sent } = setUp();
     const errored = telcoRequest(BOT, "cmd_login", login);
     errored.attrs.type = "error";
@@ -109,7 +130,7 @@ describe("Dispatcher", () => {
       xml(
         "message",
         { from: ALICE, to: BOT, type: "chat" },
-        xml("body", {}, "hi"),
+        xml("composing", { xmlns: "http://jabber.org/protocol/chatstates" }),
       ),
     );
     await dispatcher.idle();
@@ -182,5 +203,72 @@ describe("Dispatcher", () => {
       /mycoolpassword|wrong-password|3304578577|3404589485/,
     );
     expect(logger.lines.length).toBeGreaterThan(0);
+  });
+
+  it("writes the reply's body in REPLY_LANGUAGE, the payload the same in any language", async () => {
+    const italian = setUp();
+    const english = setUp(undefined, "en");
+    await italian.ask("cmd_login", login);
+    await english.ask("cmd_login", login);
+
+    const it = (await italian.ask("cmd_credit", { msisdn: "3404589485" }))!;
+    const en = (await english.ask("cmd_credit", { msisdn: "3404589485" }))!;
+    expect(it.getChildText("body")).toBe("Credito residuo: 10,00 EUR");
+    expect(en.getChildText("body")).toBe("Remaining credit: 10.00 EUR");
+    expect(readReply(en).payload).toEqual(readReply(it).payload);
+  });
+
+  it("answers a typed message in plain text, and an IQ with a result, but never an IQ result", async () => {
+    const { dispatcher, sent } = setUp();
+    dispatcher.dispatch(
+      xml(
+        "message",
+        { from: ALICE, to: BOT, type: "chat" },
+        xml("body", {}, "aiuto"),
+      ),
+    );
+    dispatcher.dispatch(
+      xml(
+        "iq",
+        { from: ALICE, to: BOT, type: "get", id: "p1" },
+        xml("ping", { xmlns: NS_PING }),
+      ),
+    );
+    dispatcher.dispatch(
+      xml("iq", { from: ALICE, to: BOT, type: "result", id: "p2" }),
+    );
+    await dispatcher.idle();
+
+    const [text, pong] = sent;
+    expect(sent).toHaveLength(2);
+    expect(text.getChild("x", NS_OOB)).toBeUndefined();
+    expect(text.getChildText("body")).toMatch(/^Puoi scrivere:/);
+    expect(pong.attrs).toMatchObject({ type: "result", id: "p1", to: ALICE });
+  });
+
+  it("asks an IQ to wait, and a typed message to retry, while it stops", async () => {
+    const { dispatcher, sent } = setUp();
+    await dispatcher.drain(10);
+
+    dispatcher.dispatch(
+      xml(
+        "iq",
+        { from: ALICE, to: BOT, type: "get", id: "p1" },
+        xml("ping", { xmlns: NS_PING }),
+      ),
+    );
+    dispatcher.dispatch(
+      xml(
+        "message",
+        { from: ALICE, to: BOT, type: "chat" },
+        xml("body", {}, "credito"),
+      ),
+    );
+    await dispatcher.idle();
+
+    expect(sent[0].getChild("error")?.attrs.type).toBe("wait");
+    expect(sent[1].getChildText("body")).toBe(
+      "Servizio in riavvio: riprova fra qualche istante.",
+    );
   });
 });

@@ -1,5 +1,9 @@
-// Fakes for unit tests: sessions and a login throttle kept in memory, and a
-// logger whose lines can be read back.
+// Fakes for unit tests: sessions, ad-hoc sessions and a login throttle kept
+// in memory, and a logger whose lines can be read back.
+import type {
+  AdhocSession,
+  AdhocSessionStore,
+} from "../../component/adhoc/session-store";
 import type { CustomerAccount } from "../../component/backend/telco-backend";
 import { createLogger, type Logger } from "../../component/logger";
 import type { LoginThrottle } from "../../component/session/login-throttle";
@@ -53,4 +57,22 @@ export function capturingLogger(): {
     lines: sink.lines,
     text: sink.text,
   };
+}
+
+/** Ad-hoc command sessions kept in memory, with the Redis store's interface. */
+export class FakeAdhocSessions implements AdhocSessionStore {
+  readonly sessions = new Map<string, AdhocSession>();
+
+  async save(sender: string, id: string, session: AdhocSession): Promise<void> {
+    this.sessions.set(`${sender} ${id}`, structuredClone(session));
+  }
+
+  async load(sender: string, id: string): Promise<AdhocSession | null> {
+    const session = this.sessions.get(`${sender} ${id}`);
+    return session ? structuredClone(session) : null;
+  }
+
+  async remove(sender: string, id: string): Promise<void> {
+    this.sessions.delete(`${sender} ${id}`);
+  }
 }

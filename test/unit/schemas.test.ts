@@ -21,6 +21,7 @@ const ACTIONS = [
   "cmd_auto_recharge",
   "cmd_last_recharges",
   "cmd_dashboard",
+  "chat_text",
 ];
 const KINDS = ["request", "response"];
 
@@ -108,6 +109,17 @@ const RANGE = {
   endDate: "2018-04-26T12:00:00-07:30",
 };
 
+const CHAT_TEXT = {
+  text: "Ciao Will",
+  data: {
+    paymentMethod: "Post",
+    resetSession: false,
+    token:
+      "S4SH03dYinKTZKGkhh+qQ0EHP3zvBkG3KbrPbddfuDCLXlI3IEFg93klbjybj3OtCv8hbjDEsGKwcBcZK2/yyh+XarnYflC6zq0nujOCjYA=",
+    useChatDynamic: true,
+  },
+};
+
 const REQUESTS: Array<[string, Payload]> = [
   ["cmd_login", { username: "3304578577", password: "mycoolpassword" }],
   ["cmd_customer", {}],
@@ -121,6 +133,7 @@ const REQUESTS: Array<[string, Payload]> = [
   ["cmd_auto_recharge", AUTO_RECHARGE],
   ["cmd_last_recharges", RANGE],
   ["cmd_dashboard", LINE],
+  ["chat_text", CHAT_TEXT],
 ];
 
 // Responses in canonical form: valid JSON, trimmed keys, value as a digit
@@ -247,6 +260,7 @@ const RESPONSES: Array<[string, Payload]> = [
   ["cmd_auto_recharge", OK],
   ["cmd_last_recharges", { ...OK, data: [RECHARGE_RECORD, RECHARGE_RECORD] }],
   ["cmd_dashboard", DASHBOARD],
+  ["chat_text", { ...OK, text: "Credito residuo: 10,00 EUR" }],
 ];
 
 describe("the schema set", () => {

@@ -68,6 +68,18 @@ export class DemoBackend implements TelcoBackend {
     });
   }
 
+  findAccount(username: string): Promise<CustomerAccount | null> {
+    return this.answer("findAccount", async () => {
+      const row = reads.loginRow(this.db, username);
+      if (!row) return null;
+
+      return {
+        customerCode: row.customerCode,
+        contracts: reads.contractsOf(this.db, row.customerCode),
+      };
+    });
+  }
+
   customer(customerCode: string): Promise<CustomerProfile> {
     return this.answer("customer", () =>
       reads.customerProfile(this.db, customerCode),

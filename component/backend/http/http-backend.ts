@@ -65,6 +65,10 @@ export class HttpBackend implements TelcoBackend {
     return this.call("login", { username, password });
   }
 
+  findAccount(username: string): Promise<CustomerAccount | null> {
+    return this.call("findAccount", { username });
+  }
+
   customer(customerCode: string): Promise<CustomerProfile> {
     return this.call("customer", { customerCode });
   }

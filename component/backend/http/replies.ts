@@ -33,7 +33,7 @@ const PROTOCOL_FIELDS: Record<string, string> = {
 // Characters that have no place in a reason a customer reads.
 const CONTROL_CHARACTERS = /\p{Cc}/gu;
 
-/** The reply's value; null only for a login with wrong credentials. */
+/** The reply's value; null only for an account check that found no one. */
 export function readReply(
   contract: BackendContract,
   operation: Operation,
@@ -109,9 +109,12 @@ function problemOf(
   return contract.validateProblem(body) ? (body as Problem) : undefined;
 }
 
+/** Operations whose 401 BAD_CREDENTIALS means "no such customer": null. */
+const ACCOUNT_CHECKS = new Set(["login", "findAccount"]);
+
 /** 401: wrong credentials on a login, otherwise the component's own are refused. */
 function refusal(operation: Operation, problem: Problem | undefined): null {
-  if (operation.id === "login" && problem?.code === "BAD_CREDENTIALS")
+  if (ACCOUNT_CHECKS.has(operation.id) && problem?.code === "BAD_CREDENTIALS")
     return null;
   throw new TelcoError("BACKEND_AUTH_REFUSED");
 }

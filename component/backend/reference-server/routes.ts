@@ -34,6 +34,13 @@ export const ROUTES: Record<OperationId, Route> = {
     if (!account) throw new TelcoError("BAD_CREDENTIALS");
     return account;
   },
+  findAccount: async (backend, body) => {
+    if (!backend.findAccount)
+      throw new TelcoError("UNKNOWN_ACTION", "findAccount");
+    const account = await backend.findAccount(body.username);
+    if (!account) throw new TelcoError("BAD_CREDENTIALS");
+    return account;
+  },
   customer: (backend, body) => backend.customer(body.customerCode),
   lineInfo: (backend, body) => backend.lineInfo(body.msisdn),
   activeOptions: (backend, body) => items(backend.activeOptions(body.msisdn)),

@@ -24,6 +24,7 @@ const TOKEN = "reference-token";
 // A Record, so that the compiler fails when TelcoBackend gains a method.
 const EXAMPLES: Record<OperationId, object> = {
   login: { username: "3304578577", password: "mycoolpassword" },
+  findAccount: { username: "3304578577" },
   customer: { customerCode: "1294941" },
   lineInfo: { msisdn: "3404589485" },
   activeOptions: { msisdn: "3404589485" },
