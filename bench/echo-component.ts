@@ -7,14 +7,19 @@ import pino from "pino";
 import { NS_OOB } from "../component/protocol/namespaces";
 import { ComponentConnection } from "../component/xmpp/connection";
 
-const FIXED_PAYLOAD = JSON.stringify({
+// A credit reply's payload. With ECHO_STANZA_BYTES it is padded so that the
+// reply stanza has that many characters: the bench sizes it like the telco
+// reply it is compared with, so both cost the XMPP server the same to carry.
+const BASE_PAYLOAD = JSON.stringify({
   creditAmount: "10.00",
   error: false,
   reason: "",
   status: 200,
 });
+const STANZA_BYTES = Number(process.env.ECHO_STANZA_BYTES ?? 0);
+let payload: string | undefined;
 
-function echo(request: Element): Element {
+function reply(request: Element, text: string): Element {
   return xml(
     "message",
     {
@@ -28,23 +33,32 @@ function echo(request: Element): Element {
       { xmlns: NS_OOB },
       xml("type", {}, "chat_generic"),
       xml("action", {}, "echo"),
-      xml("payload", {}, FIXED_PAYLOAD),
+      xml("payload", {}, text),
     ),
   );
+}
+
+/** Sized once, on the first request: the benchmark's requests are alike. */
+function fixedPayload(request: Element): string {
+  if (payload !== undefined) return payload;
+
+  const missing = STANZA_BYTES - reply(request, BASE_PAYLOAD).toString().length;
+  payload = BASE_PAYLOAD + " ".repeat(Math.max(0, missing));
+  return payload;
 }
 
 const connection = new ComponentConnection({
   service: process.env.XMPP_SERVICE ?? "xmpp://127.0.0.1:5347",
   domain: process.env.COMPONENT_DOMAIN ?? "telco.localhost",
   secret: process.env.COMPONENT_SECRET ?? "",
-  keepaliveIntervalMs: 30_000,
+  keepaliveIntervalMs: 3_600_000, // runs are short; nothing answers its pings
   reconnectMaxDelayMs: 5000,
   log: pino({ level: "warn" }),
 });
 
 connection.on("stanza", (stanza: Element) => {
   if (stanza.is("message") && stanza.attrs.type !== "error")
-    void connection.send(echo(stanza));
+    void connection.send(reply(stanza, fixedPayload(stanza)));
 });
 connection.start();
 

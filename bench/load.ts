@@ -9,6 +9,8 @@ export interface Measurement {
   perSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** The mean size of a reply as the client received it. */
+  replyBytes: number;
 }
 
 export class LoadClient {
@@ -67,14 +69,17 @@ export class LoadClient {
     durationMs: number,
   ): Promise<Measurement> {
     const latencies: number[] = [];
+    let bytes = 0;
     const started = performance.now();
     const stopAt = started + durationMs;
 
     const worker = async () => {
       while (performance.now() < stopAt) {
         const sent = performance.now();
-        check(await this.ask(next()));
+        const reply = await this.ask(next());
         latencies.push(performance.now() - sent);
+        check(reply);
+        bytes += reply.toString().length;
       }
     };
     await Promise.all(Array.from({ length: inFlight }, worker));
@@ -87,6 +92,7 @@ export class LoadClient {
       perSecond: latencies.length / elapsedS,
       p50Ms: percentile(latencies, 0.5),
       p99Ms: percentile(latencies, 0.99),
+      replyBytes: Math.round(bytes / Math.max(1, latencies.length)),
     };
   }
 

@@ -13,7 +13,13 @@ import Redis from "ioredis";
 import { readReply, telcoRequest, uniqueId } from "../test/support/stanzas";
 import { startProsody, startRedis } from "../test/support/servers";
 import { LoadClient, percentile, type Measurement } from "./load";
-import { report, type Cells, type ColdResult, type Target } from "./report";
+import {
+  report,
+  TARGETS,
+  type Cells,
+  type ColdResult,
+  type Target,
+} from "./report";
 
 const ROOT = resolve(__dirname, "..", "..", "..");
 const RESULTS = join(ROOT, "bench", "results");
@@ -43,21 +49,29 @@ async function main(): Promise<void> {
   });
 
   try {
-    const cells: Cells = { echo: [], credit: [], dashboard: [] };
+    const cells: Cells = {
+      credit: { telco: [], echo: [] },
+      dashboard: { telco: [], echo: [] },
+    };
     for (let round = 1; round <= ROUNDS; round += 1) {
-      log(`round ${round} of ${ROUNDS}: echo component`);
-      cells.echo.push(
-        await withProcess(echoProcess(servers), client, () =>
-          measureAll(client, "echo"),
-        ),
-      );
-
       log(`round ${round} of ${ROUNDS}: telco component`);
       await withProcess(telcoProcess(servers), client, async () => {
         await login(client);
-        cells.credit.push(await measureAll(client, "credit"));
-        cells.dashboard.push(await measureAll(client, "dashboard"));
+        for (const target of TARGETS)
+          cells[target].telco.push(await measureAll(client, target));
       });
+
+      for (const target of TARGETS) {
+        const bytes = cells[target].telco[round - 1][0].replyBytes;
+        log(
+          `round ${round} of ${ROUNDS}: echo component, ${bytes}-byte replies`,
+        );
+        cells[target].echo.push(
+          await withProcess(echoProcess(servers, bytes), client, () =>
+            measureAll(client, "echo"),
+          ),
+        );
+      }
     }
 
     log(`cold dashboard, backend delay ${DELAY_MS} ms per sub-query`);
@@ -102,10 +116,11 @@ function componentEnv(servers: Servers): NodeJS.ProcessEnv {
   };
 }
 
-function echoProcess(servers: Servers): ChildProcess {
+/** Its replies are padded to `replyBytes`, the size of a telco reply. */
+function echoProcess(servers: Servers, replyBytes: number): ChildProcess {
   const script = join(ROOT, "dist", "bench", "bench", "echo-component.js");
   return spawn(process.execPath, [script], {
-    env: componentEnv(servers),
+    env: { ...componentEnv(servers), ECHO_STANZA_BYTES: String(replyBytes) },
     stdio: "inherit",
   });
 }
@@ -174,7 +189,7 @@ function expectSuccess(reply: Element): void {
 
 async function measureAll(
   client: LoadClient,
-  target: Target,
+  target: Target | "echo",
 ): Promise<Measurement[]> {
   const request = () =>
     target === "echo"

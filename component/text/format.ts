@@ -6,16 +6,37 @@ const LOCALES: Record<Language, string> = { it: "it-IT", en: "en-GB" };
 // The operator is Italian: times are shown in its time zone.
 const TIME_ZONE = "Europe/Rome";
 
+// Built once: making an Intl formatter costs far more than using one, and
+// every reply's body formats an amount.
+const EURO_DIGITS = formatters(
+  (locale) =>
+    new Intl.NumberFormat(locale, {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    }),
+);
+const LOCAL_TIME = formatters(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, {
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: TIME_ZONE,
+    }),
+);
+
+function formatters<F>(make: (locale: string) => F): Record<Language, F> {
+  return { it: make(LOCALES.it), en: make(LOCALES.en) };
+}
+
 /** "10.00" or 10 → "10,00 EUR" in Italian, "10.00 EUR" in English. */
 export function formatEuro(amount: unknown, lang: Language): string {
   const value = Number(amount);
   if (!Number.isFinite(value)) return String(amount ?? "");
 
-  const digits = new Intl.NumberFormat(LOCALES[lang], {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(value);
-  return `${digits} EUR`;
+  return `${EURO_DIGITS[lang].format(value)} EUR`;
 }
 
 /** An RFC 3339 instant as a local date and time; anything else as given. */
@@ -24,14 +45,7 @@ export function formatInstant(instant: unknown, lang: Language): string {
   const date = new Date(text);
   if (text === "" || Number.isNaN(date.getTime())) return text;
 
-  return new Intl.DateTimeFormat(LOCALES[lang], {
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: TIME_ZONE,
-  }).format(date);
+  return LOCAL_TIME[lang].format(date);
 }
 
 const BUNDLE_UNITS: Record<string, Record<Language, string>> = {
