@@ -1,6 +1,6 @@
 // The reference server's settings, from the environment, checked the way the
 // component's are: every problem reported at once, naming its variable.
-import { ConfigError, EnvReader } from "../../config";
+import { ConfigError, EnvReader, LOG_LEVELS } from "../../config";
 import { readBackendAuth } from "../http/config";
 
 export interface ReferenceConfig {
@@ -28,15 +28,7 @@ export function loadReferenceConfig(env: Env = process.env): ReferenceConfig {
     delayMs: read.integer("DEMO_BACKEND_DELAY_MS", 0, 0, 60_000),
     token: auth.token,
     authHeader: auth.authHeader,
-    logLevel: read.choice("LOG_LEVEL", "info", [
-      "fatal",
-      "error",
-      "warn",
-      "info",
-      "debug",
-      "trace",
-      "silent",
-    ]),
+    logLevel: read.choice("LOG_LEVEL", "info", LOG_LEVELS),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
