@@ -9,9 +9,11 @@ import { Dispatcher } from "./dispatch";
 import type { Logger } from "./logger";
 import { LoginThrottle } from "./session/login-throttle";
 import { createRedis, type RedisConnection } from "./session/redis-client";
+import { linkHolderKey } from "./session/redis-keys";
 import { SessionStore } from "./session/session-store";
 import { PayloadValidator } from "./validation";
 import { ComponentConnection } from "./xmpp/connection";
+import { LinkLease } from "./xmpp/link-lease";
 
 export interface App {
   connection: ComponentConnection;
@@ -38,6 +40,7 @@ export function createApp(
     keepaliveIntervalMs: config.keepaliveIntervalMs,
     reconnectMaxDelayMs: config.reconnectMaxDelayMs,
     log: log.child({ part: "xmpp" }),
+    lease: new LinkLease(redis, linkHolderKey(config.componentDomain)),
   });
 
   const deps = {

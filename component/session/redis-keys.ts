@@ -12,3 +12,8 @@ export function sessionKey(bareJid: string): string {
 export function loginFailuresKey(bareJid: string): string {
   return `${PREFIX}:login-failures:{${pseudonym(bareJid)}}`;
 }
+
+/** Not personal data: the component's own domain, which every instance shares. */
+export function linkHolderKey(componentDomain: string): string {
+  return `${PREFIX}:link-holder:{${componentDomain}}`;
+}
