@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as `npm test` and CI run it: set-up, static checks,
-# unit tests, then the integration suite against real Prosody and Redis.
+# unit tests, then the integration suite against real Prosody and Redis, on
+# ejabberd, and on a Redis Cluster.
 # Stops at the first failure, naming the step; closes with the test counts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,3 +59,14 @@ npx jest --selectProjects unit --json --outputFile="$results/unit.json"
 step "integration tests (real Prosody, Redis and XMPP client)"
 npx jest --selectProjects integration --runInBand \
   --json --outputFile="$results/integration.json"
+
+# The same suite on ejabberd, with its own scale-out tests (test/scale/).
+step "integration tests on ejabberd"
+TEST_XMPP_SERVER=ejabberd TEST_REDIS=server \
+  npx jest --selectProjects integration --runInBand \
+  --json --outputFile="$results/integration-ejabberd.json"
+
+step "integration tests on a three-master Redis Cluster"
+TEST_XMPP_SERVER=prosody TEST_REDIS=cluster \
+  npx jest --selectProjects integration --runInBand \
+  --json --outputFile="$results/integration-redis-cluster.json"

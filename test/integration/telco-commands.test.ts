@@ -1,6 +1,7 @@
 // Every request example of the spec, sent verbatim by a real client through a
-// real Prosody to the real component, answered with a reply that satisfies
-// its response schema; then the failures the protocol document promises.
+// real XMPP server (Prosody or ejabberd) to the real component, answered with
+// a reply that satisfies its response schema; then the failures the protocol
+// document promises.
 import xml, { type Element } from "@xmpp/xml";
 
 import { ACTIONS } from "../../component/commands/index";
