@@ -36,6 +36,7 @@ export class ComponentConnection extends EventEmitter {
   private readonly backoff: Backoff;
   private readonly standbyBackoff: Backoff;
   private leaseWatch: AbortController | undefined;
+  private holderLeft = false;
   private readonly outbox: Outbox;
   private readonly log: Logger;
   private reconnectTimer: NodeJS.Timeout | undefined;
@@ -122,7 +123,6 @@ export class ComponentConnection extends EventEmitter {
 
   private async attempt(): Promise<void> {
     if (this.stopping) return;
-    this.stopWatchingLease();
 
     try {
       await this.entity.connect(this.options.service);
@@ -141,6 +141,7 @@ export class ComponentConnection extends EventEmitter {
 
     this.backoff.reset();
     this.standbyBackoff.reset();
+    this.stopWatchingLease();
     this.options.lease?.hold();
     this.lastError = undefined;
     this.lastFailureKind = undefined;
@@ -189,7 +190,9 @@ export class ComponentConnection extends EventEmitter {
       : { kind: "other" as const, advice: "the XMPP server closed the link" };
     const standingBy = failure.kind === "conflict";
     const backoff = standingBy ? this.standbyBackoff : this.backoff;
-    const wait = backoff.next();
+    // The holder left while this attempt was under way: try again at once.
+    const wait = standingBy && this.holderLeft ? 0 : backoff.next();
+    this.holderLeft = false;
 
     this.report(failure, wait, backoff.attempts);
     this.lastError = undefined;
@@ -203,23 +206,28 @@ export class ComponentConnection extends EventEmitter {
     void this.attempt();
   }
 
-  /** While standing by: knock as soon as the active instance lets go. */
+  /** While standing by, one watch throughout: knock as soon as the holder lets go. */
   private watchLease(): void {
     const lease = this.options.lease;
-    if (!lease) return;
+    if (!lease || this.leaseWatch) return;
 
     const watch = new AbortController();
     this.leaseWatch = watch;
-    void lease.untilReleased(watch.signal).then(() => {
-      if (watch.signal.aborted || this.stopping) return;
-      this.log.info("the active instance has left: taking over");
-      this.retryNow();
-    });
+    void lease.watch(watch.signal, () => this.onHolderLeft());
+  }
+
+  private onHolderLeft(): void {
+    if (this.stopping || this.online) return;
+
+    this.log.info("the active instance has left: taking over");
+    if (this.reconnectTimer) this.retryNow();
+    else this.holderLeft = true;
   }
 
   private stopWatchingLease(): void {
     this.leaseWatch?.abort();
     this.leaseWatch = undefined;
+    this.holderLeft = false;
   }
 
   /** One line per change of state; repeats of the same failure only at debug. */

@@ -72,17 +72,21 @@ export class LinkLease {
   }
 
   /**
-   * Resolves once a lease that was seen held is gone: its holder stopped, or
-   * died and the lease lapsed. A lease never seen held resolves nothing (its
-   * holder may not take leases), so the caller keeps its own timer as well.
+   * Calls `released` each time a lease that was seen held is gone: its holder
+   * stopped, or died and the lease lapsed. A lease never seen held calls
+   * nothing (its holder may not take leases), so a standby keeps knocking on
+   * its own schedule as well. Runs until `signal` aborts.
    */
-  async untilReleased(signal: AbortSignal): Promise<void> {
+  async watch(signal: AbortSignal, released: () => void): Promise<void> {
     let seenHeld = false;
 
     while (!signal.aborted) {
       const value = await this.store.get(this.key).catch(() => undefined);
       if (value) seenHeld = true;
-      else if (value === null && seenHeld) return;
+      else if (value === null && seenHeld) {
+        seenHeld = false;
+        released();
+      }
 
       await pause(this.timings.pollMs, signal);
     }

@@ -26,13 +26,16 @@ class MemoryStore implements LeaseStore {
   }
 }
 
+/** A standby's watch: counts the releases it was told about. */
 function watch(lease: LinkLease) {
   const controller = new AbortController();
-  let released = false;
-  const done = lease
-    .untilReleased(controller.signal)
-    .then(() => (released = !controller.signal.aborted));
-  return { isReleased: () => released, abort: () => controller.abort(), done };
+  const seen = { releases: 0 };
+  void lease.watch(controller.signal, () => (seen.releases += 1));
+  return { seen, stop: () => controller.abort() };
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await wait(5);
 }
 
 const wait = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -45,11 +48,12 @@ describe("LinkLease", () => {
 
     active.hold();
     await wait(30);
-    expect(standby.isReleased()).toBe(false);
+    expect(standby.seen.releases).toBe(0);
 
     await active.release();
-    await standby.done;
-    expect(standby.isReleased()).toBe(true);
+    await until(() => standby.seen.releases > 0);
+    standby.stop();
+    expect(standby.seen.releases).toBe(1);
   });
 
   it("tells a standby when a dead holder's lease lapses", async () => {
@@ -57,17 +61,32 @@ describe("LinkLease", () => {
     await store.set(KEY, "an instance that died", "PX", 50);
     const standby = watch(new LinkLease(store, KEY, FAST));
 
-    await standby.done;
-    expect(standby.isReleased()).toBe(true);
+    await until(() => standby.seen.releases > 0);
+    standby.stop();
+    expect(standby.seen.releases).toBe(1);
+  });
+
+  it("tells again for each holder in turn", async () => {
+    const store = new MemoryStore();
+    const standby = watch(new LinkLease(store, KEY, FAST));
+
+    for (const turn of [1, 2]) {
+      const holder = new LinkLease(store, KEY, FAST);
+      holder.hold();
+      await wait(20);
+      await holder.release();
+      await until(() => standby.seen.releases >= turn);
+      expect(standby.seen.releases).toBe(turn);
+    }
+    standby.stop();
   });
 
   it("says nothing about a lease it never saw held", async () => {
     const standby = watch(new LinkLease(new MemoryStore(), KEY, FAST));
 
     await wait(50);
-    standby.abort();
-    await standby.done;
-    expect(standby.isReleased()).toBe(false);
+    standby.stop();
+    expect(standby.seen.releases).toBe(0);
   });
 
   it("leaves the lease alone when another holder took it over", async () => {

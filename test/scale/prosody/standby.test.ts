@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 
 import jid from "@xmpp/jid";
 
+import { LEASE_TIMINGS } from "../../../component/xmpp/link-lease";
 import type { ComponentProcess } from "../../support/component-process";
 import { testEnv } from "../../support/env";
 import { killUnderLoad } from "../../support/kill-under-load";
@@ -21,6 +22,7 @@ import { readReply } from "../../support/stanzas";
 import { TestClient } from "../../support/test-client";
 
 const STANDBY_WATCH_MS = 8000;
+const STANDBY_SETTLE_MS = 1000;
 const WARN = 40;
 
 let fleet: Fleet;
@@ -42,9 +44,13 @@ function prosodyRefusals(): number {
   return log.split("\n").filter((line) => /Second component/.test(line)).length;
 }
 
+/** Started, refused once, and past its first look at the lease. */
 async function startStandby(name: string): Promise<ComponentProcess> {
   const standby = fleet.start(name);
   await standby.waitForLog(/standing by/);
+  // At a random phase of its lease polls, so that take-over times are fair.
+  const settle = STANDBY_SETTLE_MS + Math.random() * LEASE_TIMINGS.pollMs;
+  await new Promise((done) => setTimeout(done, settle));
   return standby;
 }
 
