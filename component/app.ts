@@ -19,12 +19,14 @@ import { Metrics, serveMetrics } from "./metrics";
 import { Sealer } from "./privacy/sealing";
 import { LoginThrottle } from "./session/login-throttle";
 import { createRedis, type RedisConnection } from "./session/redis-client";
+import { linkHolderKey } from "./session/redis-keys";
 import { SessionStore } from "./session/session-store";
 import { trustedDomainsFor } from "./session/trusted-domains";
 import { createStanzaServices } from "./stanza-services";
 import { PayloadValidator } from "./validation";
 import { ComponentConnection } from "./xmpp/connection";
 import { readSoftware } from "./xmpp-services/version";
+import { LinkLease } from "./xmpp/link-lease";
 
 export interface App {
   connection: ComponentConnection;
@@ -52,6 +54,7 @@ export function createApp(
     keepaliveIntervalMs: config.keepaliveIntervalMs,
     reconnectMaxDelayMs: config.reconnectMaxDelayMs,
     log: log.child({ part: "xmpp" }),
+    lease: new LinkLease(redis, linkHolderKey(config.componentDomain)),
   });
 
   const metrics = new Metrics();

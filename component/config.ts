@@ -5,6 +5,7 @@ import {
   readHttpBackendConfig,
   type HttpBackendConfig,
 } from "./backend/http/config";
+import { redisUrlProblem } from "./session/redis-url";
 
 export interface Config {
   xmppService: string;
@@ -78,10 +79,7 @@ export function loadConfig(env: Env = process.env): Config {
       "COMPONENT_SECRET",
       "the secret of the component in your XMPP server's configuration",
     ),
-    redisUrl: read.url("REDIS_URL", "redis://127.0.0.1:6379", [
-      "redis:",
-      "rediss:",
-    ]),
+    redisUrl: read.redisUrl("REDIS_URL", "redis://127.0.0.1:6379"),
     backend: read.choice("BACKEND", "demo", BACKENDS),
     demoDbPath: read.text("DEMO_DB_PATH", "data/demo.sqlite"),
     demoDelayMs: read.integer("DEMO_BACKEND_DELAY_MS", 0, 0, 60_000),
@@ -197,6 +195,16 @@ export class EnvReader {
     this.problems.push(
       `${name} is "${redactUrl(value)}": it must be a URL such as ${example}`,
     );
+    return fallback;
+  }
+
+  /** One server, or a cluster's seed nodes (component/session/redis-url.ts). */
+  redisUrl(name: string, fallback: string): string {
+    const value = this.text(name, fallback);
+    const problem = redisUrlProblem(value);
+    if (!problem) return value;
+
+    this.problems.push(`${name} is "${redactUrl(value)}": ${problem}`);
     return fallback;
   }
 

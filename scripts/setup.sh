@@ -21,10 +21,11 @@ install_debian_packages() {
   local missing=()
   command -v prosody >/dev/null || missing+=(prosody)
   command -v redis-server >/dev/null || missing+=(redis-server)
+  command -v redis-cli >/dev/null || missing+=(redis-tools) # creates the test cluster
   command -v ejabberdctl >/dev/null || [[ -x /usr/sbin/ejabberdctl ]] || missing+=(ejabberd)
   command -v docker-compose >/dev/null || missing+=(docker-compose)
   if ((${#missing[@]} == 0)); then
-    say "Debian packages present (prosody, redis-server, ejabberd, docker-compose)"
+    say "Debian packages present (prosody, redis-server, redis-tools, ejabberd, docker-compose)"
     return
   fi
 

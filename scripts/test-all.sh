@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as `npm test` and CI run it: set-up, static checks,
-# unit tests, then the integration suite against real Prosody and Redis.
+# unit tests, then the integration suite against real Prosody and Redis, on
+# ejabberd, and on a Redis Cluster.
 # Stops at the first failure, naming the step; closes with the test counts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -63,10 +64,22 @@ npx jest --selectProjects integration --runInBand \
   --json --outputFile="$results/integration.json"
 
 # The same suite with BACKEND=http against the reference server; the files
-# that always use the HTTP backend already ran above.
+# that always use the HTTP backend, and the scale-out tests, already ran above.
 step "integration tests with the HTTP backend (TEST_BACKEND=http)"
 TEST_BACKEND=http npx jest --selectProjects integration --runInBand \
-  --testPathIgnorePatterns /node_modules/ 'test/integration/http-' \
+  --testPathIgnorePatterns /node_modules/ 'test/integration/http-' 'test/scale/' \
   --json --outputFile="$results/integration-http.json"
+
+# The same suite on ejabberd, with its own scale-out tests (test/scale/).
+step "integration tests on ejabberd"
+TEST_XMPP_SERVER=ejabberd TEST_REDIS=server \
+  npx jest --selectProjects integration --runInBand \
+  --json --outputFile="$results/integration-ejabberd.json"
+
+step "integration tests on a three-master Redis Cluster"
+TEST_XMPP_SERVER=prosody TEST_REDIS=cluster \
+  npx jest --selectProjects integration --runInBand \
+  --json --outputFile="$results/integration-redis-cluster.json"
+
 step "benchmark smoke run (checks that npm run bench works; figures not judged)"
 BENCH_ROUNDS=1 BENCH_SECONDS=1 npm run --silent bench

@@ -31,3 +31,8 @@ export function lineCacheKeys(msisdn: string) {
 export function adhocSessionKey(bareJid: string, sessionId: string): string {
   return `${PREFIX}:adhoc:{${pseudonym(bareJid)}}:${sessionId}`;
 }
+
+/** Not personal data: the component's own domain, which every instance shares. */
+export function linkHolderKey(componentDomain: string): string {
+  return `${PREFIX}:link-holder:{${componentDomain}}`;
+}

@@ -4,9 +4,10 @@
 // Each instance also remembers the sessions it has seen lately. A session
 // checked against Redis in the last two seconds is taken from memory: a
 // customer's burst of requests costs one Redis round trip, not one each.
-// While Redis is away those customers keep being served from that memory;
-// and when Redis comes back empty (restarted without persistence) it gets
-// them back. New logins wait for Redis: the login throttle lives there.
+// While Redis is away those customers keep being served from that memory.
+// Redis stays the truth whenever it answers: a session gone from it (expired,
+// deleted by an admin, lost in a restart) is gone here too. New logins wait
+// for Redis: the login throttle lives there.
 import { LRUCache } from "lru-cache";
 
 import type { CustomerAccount } from "../backend/telco-backend";
@@ -79,18 +80,14 @@ export class SessionStore {
 
     if (value !== null)
       return this.remember(bareJid, JSON.parse(value) as Session);
-    return known ? this.restore(bareJid, known.session) : null;
+    // Gone from Redis means logged out (expired, or deleted by an admin).
+    this.remembered.delete(bareJid);
+    return null;
   }
 
   async close(bareJid: string): Promise<void> {
     this.remembered.delete(bareJid);
     await storeCall(() => this.redis.del(sessionKey(bareJid)));
-  }
-
-  /** A session Redis lost, though it had not expired: written back. */
-  private async restore(bareJid: string, session: Session): Promise<Session> {
-    await this.save(bareJid, session).catch(() => undefined);
-    return this.remember(bareJid, session);
   }
 
   private remember(bareJid: string, session: Session): Session {

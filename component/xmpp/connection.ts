@@ -18,6 +18,7 @@ import type { Logger } from "../logger";
 import { NS_PING } from "../protocol/namespaces";
 import { Backoff } from "./backoff";
 import { classifyFailure, type LinkFailure } from "./failure";
+import type { LinkLease } from "./link-lease";
 import { Outbox } from "./outbox";
 
 export interface ConnectionOptions {
@@ -28,10 +29,13 @@ export interface ConnectionOptions {
   reconnectMaxDelayMs: number;
   log: Logger;
   outboxCapacity?: number;
+  /** Tells a standby when the active instance leaves; without it, a standby only knocks. */
+  lease?: LinkLease;
 }
 
-// Prosody refuses a second connection for a domain; a standby retries this
-// often so that it takes over within seconds of the active one leaving.
+// Prosody refuses a second connection for a domain, and logs an error each
+// time: a standby knocks this often at first, then less and less often, and
+// relies on the lease to learn at once that the active instance has left.
 const STANDBY_RETRY_MS = 3000;
 const CLOSE_TIMEOUT_MS = 2000;
 
@@ -39,6 +43,9 @@ export class ComponentConnection extends EventEmitter {
   readonly entity: Component;
   private readonly iqCaller: IqCaller;
   private readonly backoff: Backoff;
+  private readonly standbyBackoff: Backoff;
+  private leaseWatch: AbortController | undefined;
+  private holderLeft = false;
   private readonly outbox: Outbox;
   private readonly log: Logger;
   private reconnectTimer: NodeJS.Timeout | undefined;
@@ -54,6 +61,10 @@ export class ComponentConnection extends EventEmitter {
     this.backoff = new Backoff({
       initialMs: 1000,
       maxMs: options.reconnectMaxDelayMs,
+    });
+    this.standbyBackoff = new Backoff({
+      initialMs: STANDBY_RETRY_MS,
+      maxMs: Math.max(STANDBY_RETRY_MS, options.reconnectMaxDelayMs),
     });
     this.outbox = new Outbox(options.outboxCapacity ?? 10_000);
 
@@ -102,6 +113,7 @@ export class ComponentConnection extends EventEmitter {
     this.stopping = true;
     clearTimeout(this.reconnectTimer);
     this.stopKeepalive();
+    this.stopWatchingLease();
 
     if (this.online) await this.flush();
     this.outbox.discard("the component is stopping");
@@ -116,6 +128,8 @@ export class ComponentConnection extends EventEmitter {
       ]);
     }
     this.entity.socket?.destroy();
+    // Only now that the server has seen us go: a standby knocks at once.
+    await this.options.lease?.release();
   }
 
   private async attempt(): Promise<void> {
@@ -144,6 +158,9 @@ export class ComponentConnection extends EventEmitter {
     const attempts = this.backoff.attempts;
 
     this.backoff.reset();
+    this.standbyBackoff.reset();
+    this.stopWatchingLease();
+    this.options.lease?.hold();
     this.lastError = undefined;
     this.lastFailureKind = undefined;
     this.startKeepalive();
@@ -164,6 +181,8 @@ export class ComponentConnection extends EventEmitter {
   private onDisconnect(): void {
     this.stopKeepalive();
     if (this.stopping) return;
+
+    void this.options.lease?.release();
 
     this.emit("offline");
     this.scheduleReconnect();
@@ -187,26 +206,51 @@ export class ComponentConnection extends EventEmitter {
           this.options.domain,
         )
       : { kind: "other" as const, advice: "the XMPP server closed the link" };
-    const wait =
-      failure.kind === "conflict"
-        ? jitter(STANDBY_RETRY_MS)
-        : this.backoff.next();
+    const standingBy = failure.kind === "conflict";
+    const backoff = standingBy ? this.standbyBackoff : this.backoff;
+    // The holder left while this attempt was under way: try again at once.
+    const wait = standingBy && this.holderLeft ? 0 : backoff.next();
+    this.holderLeft = false;
 
-    this.report(failure, wait);
+    this.report(failure, wait, backoff.attempts);
     this.lastError = undefined;
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
-      void this.attempt();
-    }, wait);
+    this.reconnectTimer = setTimeout(() => this.retryNow(), wait);
+    if (standingBy) this.watchLease();
+  }
+
+  private retryNow(): void {
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    void this.attempt();
+  }
+
+  /** While standing by, one watch throughout: knock as soon as the holder lets go. */
+  private watchLease(): void {
+    const lease = this.options.lease;
+    if (!lease || this.leaseWatch) return;
+
+    const watch = new AbortController();
+    this.leaseWatch = watch;
+    void lease.watch(watch.signal, () => this.onHolderLeft());
+  }
+
+  private onHolderLeft(): void {
+    if (this.stopping || this.online) return;
+
+    this.log.info("the active instance has left: taking over");
+    if (this.reconnectTimer) this.retryNow();
+    else this.holderLeft = true;
+  }
+
+  private stopWatchingLease(): void {
+    this.leaseWatch?.abort();
+    this.leaseWatch = undefined;
+    this.holderLeft = false;
   }
 
   /** One line per change of state; repeats of the same failure only at debug. */
-  private report(failure: LinkFailure, wait: number): void {
-    const fields = {
-      service: this.options.service,
-      retryInMs: wait,
-      attempt: this.backoff.attempts,
-    };
+  private report(failure: LinkFailure, wait: number, attempt: number): void {
+    const fields = { service: this.options.service, retryInMs: wait, attempt };
     const repeated = failure.kind === this.lastFailureKind;
     this.lastFailureKind = failure.kind;
 
@@ -281,10 +325,6 @@ export class ComponentConnection extends EventEmitter {
 
 function isStanzaError(err: unknown): boolean {
   return (err as { name?: unknown })?.name === "StanzaError";
-}
-
-function jitter(ms: number): number {
-  return Math.round(ms * (0.75 + Math.random() / 2));
 }
 
 function delay(ms: number): Promise<void> {

@@ -16,7 +16,8 @@ export function classifyFailure(
   if (condition === "not-authorized") {
     return {
       kind: "auth",
-      advice: `the XMPP server refused the component secret for ${domain}: make COMPONENT_SECRET match the server's component configuration`,
+      // ejabberd answers an unknown domain so too (Prosody says host-unknown).
+      advice: `the XMPP server refused the component secret for ${domain}: make COMPONENT_SECRET match the server's component configuration, and check that the server declares ${domain}`,
     };
   }
   if (condition === "conflict") {

@@ -2,7 +2,6 @@
 // Prosody, as Gajim or Profanity would run them: login, dashboard, a
 // multi-step recharge with prev, cancel and a wrong answer, an expired
 // session, and a flow that goes on through another component instance.
-import Redis from "ioredis";
 
 import { testEnv } from "../support/env";
 import {
@@ -15,6 +14,7 @@ import {
   startComponent,
   type RunningComponent,
 } from "../support/running-component";
+import { redisEntries } from "../support/redis";
 import { forgetLogins } from "../support/sessions";
 import { readReply, telcoRequest } from "../support/stanzas";
 import { TestClient } from "../support/test-client";
@@ -333,9 +333,9 @@ describe("without a login", () => {
 describe("sessions in Redis", () => {
   it("keeps no JID and no number in the names of ad-hoc session keys", async () => {
     const line = await run(alice, "recharge");
-    const redis = new Redis(testEnv().redisUrl);
-    const keys = await redis.keys("telco:adhoc:*");
-    await redis.quit();
+    const keys = (await redisEntries(testEnv().redisUrl, "telco:adhoc:*")).map(
+      ([key]) => key,
+    );
     await run(alice, "recharge", {
       action: "cancel",
       sessionId: line.sessionId,

@@ -1,7 +1,5 @@
 // What the line cache guarantees between component instances, shown with two
 // caches on separate connections to one real Redis, as two processes have.
-import Redis from "ioredis";
-
 import { LineCacheStore } from "../../component/cache/line-cache-store";
 import { SECTIONS } from "../../component/cache/sections";
 import {
@@ -11,6 +9,10 @@ import {
 import { createLogger } from "../../component/logger";
 import { Metrics } from "../../component/metrics";
 import { Sealer } from "../../component/privacy/sealing";
+import {
+  createRedis,
+  type RedisConnection,
+} from "../../component/session/redis-client";
 import { testEnv } from "../support/env";
 
 const POLICY: CachePolicy = {
@@ -23,21 +25,20 @@ const POLICY: CachePolicy = {
 
 interface Instance {
   cache: SubResultCache;
-  redis: Redis;
 }
 
-const connections: Redis[] = [];
+const connections: RedisConnection[] = [];
+const log = createLogger("silent");
 let line = 0;
 
-function instance(secret = "shared secret"): Instance {
-  const redis = new Redis(testEnv().redisUrl);
+/** A cache on its own connection, as another process would have. */
+async function instance(secret = "shared secret"): Promise<Instance> {
+  const redis = createRedis(testEnv().redisUrl, log);
   connections.push(redis);
+  await redis.connect();
+
   const store = new LineCacheStore(redis, new Sealer(secret, "line cache"));
-  const log = createLogger("silent");
-  return {
-    cache: new SubResultCache(store, POLICY, new Metrics(), log),
-    redis,
-  };
+  return { cache: new SubResultCache(store, POLICY, new Metrics(), log) };
 }
 
 /** A slow backend query that counts its calls. */
@@ -57,7 +58,7 @@ const freshLine = () => `39${process.pid}${(line += 1)}`.slice(0, 12);
 afterAll(() => connections.forEach((redis) => redis.disconnect()));
 
 it("loads once for concurrent askers on two instances", async () => {
-  const [a, b] = [instance(), instance()];
+  const [a, b] = await Promise.all([instance(), instance()]);
   const msisdn = freshLine();
   const { counter, load } = slowCredit(200);
 
@@ -71,7 +72,7 @@ it("loads once for concurrent askers on two instances", async () => {
 });
 
 it("lets an invalidation on one instance reach the other", async () => {
-  const [a, b] = [instance(), instance()];
+  const [a, b] = await Promise.all([instance(), instance()]);
   const msisdn = freshLine();
   const { counter, load } = slowCredit(1);
 
@@ -83,7 +84,7 @@ it("lets an invalidation on one instance reach the other", async () => {
 });
 
 it("does not store a value whose load an invalidation overtook", async () => {
-  const [a, b] = [instance(), instance()];
+  const [a, b] = await Promise.all([instance(), instance()]);
   const msisdn = freshLine();
   const old = slowCredit(300, "10.00");
   const renewed = slowCredit(1, "15.00");
@@ -100,7 +101,7 @@ it("does not store a value whose load an invalidation overtook", async () => {
 });
 
 it("loads itself when the instance holding the lease fails", async () => {
-  const [a, b] = [instance(), instance()];
+  const [a, b] = await Promise.all([instance(), instance()]);
   const msisdn = freshLine();
   const failing = async () => {
     await new Promise((done) => setTimeout(done, 100));
@@ -118,7 +119,10 @@ it("loads itself when the instance holding the lease fails", async () => {
 });
 
 it("treats an entry sealed with another secret as absent", async () => {
-  const [a, b] = [instance("old secret"), instance("new secret")];
+  const [a, b] = await Promise.all([
+    instance("old secret"),
+    instance("new secret"),
+  ]);
   const msisdn = freshLine();
   const { counter, load } = slowCredit(1);
 

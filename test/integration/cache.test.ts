@@ -2,7 +2,6 @@
 // and the real component. Backend calls are read from the component's own
 // metrics, the figures an admin sees.
 import type { Element } from "@xmpp/xml";
-import Redis from "ioredis";
 
 import { SECTIONS } from "../../component/cache/sections";
 import { testEnv } from "../support/env";
@@ -11,6 +10,7 @@ import {
   startComponent,
   type RunningComponent,
 } from "../support/running-component";
+import { redisEntries } from "../support/redis";
 import { startRedis } from "../support/servers";
 import { readReply, telcoRequest } from "../support/stanzas";
 import { TestClient } from "../support/test-client";
@@ -176,15 +176,10 @@ describe("with the default freshness", () => {
 
   it("keeps no MSISDN in clear in the cache's keys or values", async () => {
     await ask("cmd_dashboard", { msisdn: LINE });
-    const redis = new Redis(testEnv().redisUrl);
 
-    const keys = await redis.keys("telco:cache:*");
-    const values = await Promise.all(
-      keys
-        .filter((key) => !key.endsWith("generation"))
-        .map((k) => redis.get(k)),
-    );
-    redis.disconnect();
+    const entries = await redisEntries(testEnv().redisUrl, "telco:cache:*");
+    const keys = entries.map(([key]) => key);
+    const values = entries.map(([, value]) => value ?? "");
 
     expect(keys.length).toBeGreaterThanOrEqual(SECTIONS.length);
     expect(keys.join(" ")).not.toMatch(/\d{6,}/);
@@ -293,6 +288,7 @@ describe("across a Redis restart", () => {
 
     redis = await startRedis({ port: redis.port });
     await waitForRedis();
+    await login(); // the restarted Redis lost the session
     expect((await ask("cmd_dashboard", { msisdn: LINE })).status).toBe(200);
     const calls = await backendCalls("credit");
     expect((await ask("cmd_dashboard", { msisdn: LINE })).status).toBe(200);

@@ -7,6 +7,9 @@ export interface TestEnv {
   componentService: string;
   componentDomain: string;
   componentSecret: string;
+  /** prosody or ejabberd (TEST_XMPP_SERVER). */
+  xmppServer: string;
+  xmppLogFile: string;
 }
 
 const NAMES = {
@@ -16,6 +19,8 @@ const NAMES = {
   componentService: "TEST_XMPP_COMPONENT_SERVICE",
   componentDomain: "TEST_COMPONENT_DOMAIN",
   componentSecret: "TEST_COMPONENT_SECRET",
+  xmppServer: "TEST_XMPP_SERVER",
+  xmppLogFile: "TEST_XMPP_LOG_FILE",
 } as const;
 
 export function testEnv(): TestEnv {

@@ -1,9 +1,11 @@
-// Jest global set-up for the integration suite: one Redis and one Prosody on
-// free loopback ports, with the test accounts alice and bob.
+// Jest global set-up for the integration suite: one Redis (or Redis Cluster)
+// and one XMPP server (Prosody or ejabberd, see xmpp-server.ts) on free
+// loopback ports, with the test accounts alice and bob.
 import { randomBytes } from "node:crypto";
 
 import { publishTestEnv } from "./env";
-import { startProsody, startRedis, type Stoppable } from "./servers";
+import type { Stoppable } from "./servers";
+import { startTestRedis, startXmppServer } from "./xmpp-server";
 
 export const TEST_ACCOUNTS = {
   alice: "alice-pass",
@@ -17,22 +19,24 @@ declare global {
 }
 
 export default async function globalSetup(): Promise<void> {
-  const redis = await startRedis();
-  const prosody = await startProsody({
+  const redis = await startTestRedis();
+  const xmpp = await startXmppServer({
     componentDomain: "telco.localhost",
     componentSecret: randomBytes(12).toString("hex"),
   });
-  globalThis.telcoTestServers = [prosody, redis];
+  globalThis.telcoTestServers = [xmpp, redis];
 
   for (const [user, password] of Object.entries(TEST_ACCOUNTS))
-    prosody.register(user, password);
+    xmpp.register(user, password);
 
   publishTestEnv({
     redisUrl: redis.url,
-    c2sService: `xmpp://127.0.0.1:${prosody.c2sPort}`,
-    xmppDomain: prosody.domain,
-    componentService: `xmpp://127.0.0.1:${prosody.componentPort}`,
-    componentDomain: prosody.componentDomain,
-    componentSecret: prosody.componentSecret,
+    c2sService: `xmpp://127.0.0.1:${xmpp.c2sPort}`,
+    xmppDomain: xmpp.domain,
+    componentService: `xmpp://127.0.0.1:${xmpp.componentPort}`,
+    componentDomain: xmpp.componentDomain,
+    componentSecret: xmpp.componentSecret,
+    xmppServer: xmpp.name,
+    xmppLogFile: xmpp.logFile,
   });
 }

@@ -4,8 +4,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import Redis from "ioredis";
-
 import { createApp, type App } from "../../component/app";
 import { createBackend } from "../../component/backend/create-backend";
 import type { TelcoBackend } from "../../component/backend/telco-backend";
@@ -13,6 +11,7 @@ import { loadConfig, type Config } from "../../component/config";
 import { createLogger } from "../../component/logger";
 import { testEnv } from "./env";
 import { logSink } from "./log-sink";
+import { deleteRedisKeys } from "./redis";
 import { startTestBackend, type TestBackend } from "./test-backend";
 
 export interface RunningComponent {
@@ -81,15 +80,7 @@ export async function startComponent(
  * Each component starts on fresh demo data, so what an earlier one cached
  * in the shared test Redis would be another backend's truth: it goes.
  */
-export async function forgetCachedLines(redisUrl: string): Promise<void> {
-  const redis = new Redis(redisUrl, { lazyConnect: true });
-  try {
-    await redis.connect();
-    const keys = await redis.keys("telco:cache:*");
-    if (keys.length > 0) await redis.del(...keys);
-  } catch {
-    // A test that starts the component without a Redis has nothing cached.
-  } finally {
-    redis.disconnect();
-  }
+async function forgetCachedLines(redisUrl: string): Promise<void> {
+  // A test that starts the component without a Redis has nothing cached.
+  await deleteRedisKeys(redisUrl, "telco:cache:*").catch(() => undefined);
 }

@@ -49,10 +49,12 @@ export interface ProsodyServer extends Stoppable {
   domain: string;
   componentDomain: string;
   componentSecret: string;
+  /** The server's own log, for tests that check what an admin would read. */
+  logFile: string;
   register(user: string, password: string): void;
 }
 
-interface Launched extends Stoppable {
+export interface Launched extends Stoppable {
   name: string;
   child: ChildProcess;
   dir: string;
@@ -62,9 +64,10 @@ interface Launched extends Stoppable {
 // their temp dirs behind. A signal is raised again only when nobody else
 // listens, so that the process still dies of it as it would have otherwise.
 const live = new Map<ChildProcess, string>();
+const groups = new WeakSet<ChildProcess>();
 function killAll(): void {
   for (const [child, dir] of live) {
-    child.kill("SIGKILL");
+    signal(child, "SIGKILL");
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -87,7 +90,7 @@ export function freePort(): Promise<number> {
 }
 
 /** Distinct ports: two quick calls to freePort() may return the same one. */
-async function freePorts(count: number): Promise<number[]> {
+export async function freePorts(count: number): Promise<number[]> {
   const ports = new Set<number>();
   while (ports.size < count) ports.add(await freePort());
   return [...ports];
@@ -103,13 +106,13 @@ export function findBinary(name: string): string {
 }
 
 export async function startRedis(
-  options: { port?: number } = {},
+  options: { port?: number; args?: string[] } = {},
 ): Promise<RedisServer> {
   const port = options.port ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), "telco-redis-"));
   const args = ["--port", String(port), "--bind", "127.0.0.1"];
   args.push("--save", "", "--appendonly", "no", "--daemonize", "no");
-  args.push("--dir", dir);
+  args.push("--dir", dir, ...(options.args ?? []));
 
   const server = launch("redis-server", args, dir, process.env);
   // The log line tells our server from another one already on that port.
@@ -138,6 +141,7 @@ export async function startProsody(options: {
     componentPort,
     domain: "localhost",
     ...options,
+    logFile: logPath(server),
     register: (user, password) => register(env, user, password),
     stop: server.stop,
   };
@@ -176,18 +180,26 @@ function register(env: NodeJS.ProcessEnv, user: string, password: string) {
     );
 }
 
-function launch(
+/**
+ * Starts a server with its output in `<dir>/<name>.log`. A `group` is for a
+ * wrapper script (ejabberdctl runs erl as its child): the script leads a
+ * process group of its own, and signals go to the whole group.
+ */
+export function launch(
   name: string,
   args: string[],
   dir: string,
   env: NodeJS.ProcessEnv,
+  options: { group?: boolean } = {},
 ): Launched {
   const log = openSync(join(dir, `${name}.log`), "a");
   const child = spawn(findBinary(name), args, {
     env,
     stdio: ["ignore", log, log],
+    detached: options.group === true,
   });
   closeSync(log);
+  if (options.group) groups.add(child);
 
   live.set(child, dir);
   child.once("exit", () => live.delete(child));
@@ -195,7 +207,7 @@ function launch(
   return { name, child, dir, stop: () => terminate(child, dir) };
 }
 
-async function waitUntil(
+export async function waitUntil(
   server: Launched,
   ready: () => Promise<boolean>,
 ): Promise<void> {
@@ -207,7 +219,7 @@ async function waitUntil(
   }
 
   const why = running(server.child) ? "did not get ready in time" : "exited";
-  server.child.kill("SIGKILL");
+  signal(server.child, "SIGKILL");
   const lines = tail(logPath(server));
   await server.stop();
   throw new Error(
@@ -228,7 +240,7 @@ async function listens(server: Launched, ports: number[]): Promise<boolean> {
   return true;
 }
 
-function accepts(port: number): Promise<boolean> {
+export function accepts(port: number): Promise<boolean> {
   return new Promise((done) => {
     const socket = connect(port, "127.0.0.1");
     socket.once("connect", () => {
@@ -257,23 +269,53 @@ async function terminate(child: ChildProcess, dir: string): Promise<void> {
   const started = child.pid !== undefined;
   if (started && child.exitCode === null && child.signalCode === null) {
     const exited = new Promise((done) => child.once("exit", done));
-    child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
+    signal(child, "SIGTERM");
+    const timer = setTimeout(() => signal(child, "SIGKILL"), STOP_TIMEOUT_MS);
     await exited;
     clearTimeout(timer);
   }
+  if (groups.has(child)) await groupGone(child);
   rmSync(dir, { recursive: true, force: true });
 }
 
-function logPath(server: Launched): string {
+function signal(child: ChildProcess, name: NodeJS.Signals): void {
+  if (!groups.has(child) || child.pid === undefined) {
+    child.kill(name);
+    return;
+  }
+  try {
+    process.kill(-child.pid, name);
+  } catch {
+    // the group has already gone
+  }
+}
+
+/** The group's leader may exit before its children have: wait for them too. */
+async function groupGone(child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + STOP_TIMEOUT_MS;
+  const alive = () => {
+    try {
+      process.kill(-(child.pid as number), 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  while (alive() && Date.now() < deadline)
+    await new Promise((done) => setTimeout(done, 100));
+  if (alive()) signal(child, "SIGKILL");
+}
+
+export function logPath(server: Launched): string {
   return join(server.dir, `${server.name}.log`);
 }
 
-function logHas(server: Launched, text: string): boolean {
+export function logHas(server: Launched, text: string): boolean {
   return readFileSync(logPath(server), "utf8").includes(text);
 }
 
-function tail(path: string): string {
+export function tail(path: string): string {
   if (!existsSync(path)) return "(no log)";
   const lines = readFileSync(path, "utf8").trimEnd().split("\n");
   return lines.slice(-LOG_TAIL_LINES).join("\n");

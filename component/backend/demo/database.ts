@@ -9,12 +9,15 @@ import { applySchema } from "./schema";
 import { seedIfEmpty } from "./seed";
 
 export const IN_MEMORY = ":memory:";
+// Several component instances may share one file (docs/scaling.md): a write
+// waits this long for another process's transaction instead of failing.
+const BUSY_TIMEOUT_MS = 5000;
 
 export function openDatabase(path: string): Database.Database {
   const inMemory = path === IN_MEMORY || path === "";
   if (!inMemory) mkdirSync(dirname(path), { recursive: true });
 
-  const db = new Database(path);
+  const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   try {
     prepare(db, inMemory);
   } catch (err) {

@@ -1,0 +1,51 @@
+// The servers the integration suite runs against, chosen by environment:
+// TEST_XMPP_SERVER is prosody (the default) or ejabberd; TEST_REDIS is server
+// (the default) or cluster. Each is started privately on loopback ports.
+import { startEjabberd } from "./ejabberd";
+import { startRedisCluster } from "./redis-cluster";
+import { startProsody, startRedis, type Stoppable } from "./servers";
+
+export const XMPP_SERVERS = ["prosody", "ejabberd"] as const;
+export const REDIS_KINDS = ["server", "cluster"] as const;
+
+export type XmppServerName = (typeof XMPP_SERVERS)[number];
+
+export interface XmppServer extends Stoppable {
+  name: XmppServerName;
+  c2sPort: number;
+  componentPort: number;
+  domain: string;
+  componentDomain: string;
+  componentSecret: string;
+  /** The server's own log, for tests that check what an admin would read. */
+  logFile: string;
+  register(user: string, password: string): void;
+}
+
+export function chosen<T extends string>(
+  variable: string,
+  choices: readonly T[],
+): T {
+  const value = process.env[variable] || choices[0];
+  if ((choices as readonly string[]).includes(value)) return value as T;
+
+  throw new Error(
+    `${variable} is "${value}": it must be one of ${choices.join(", ")}`,
+  );
+}
+
+export async function startXmppServer(options: {
+  componentDomain: string;
+  componentSecret: string;
+}): Promise<XmppServer> {
+  const name = chosen("TEST_XMPP_SERVER", XMPP_SERVERS);
+  if (name === "ejabberd") return startEjabberd(options);
+
+  return { name, ...(await startProsody(options)) };
+}
+
+export function startTestRedis(): Promise<Stoppable & { url: string }> {
+  return chosen("TEST_REDIS", REDIS_KINDS) === "cluster"
+    ? startRedisCluster()
+    : startRedis();
+}
