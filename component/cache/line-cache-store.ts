@@ -45,6 +45,14 @@ redis.call('PEXPIRE', KEYS[1], ARGV[1])
 for i = 2, #KEYS do redis.call('DEL', KEYS[i]) end
 return 0`;
 
+/** The snapshot's value if it belongs to the current generation and is young enough. */
+export function freshValue(snapshot: Snapshot, maxAgeMs: number): unknown {
+  const entry = snapshot.entry;
+  if (!entry || entry.generation !== snapshot.generation) return undefined;
+  if (Date.now() - entry.fetchedAt >= maxAgeMs) return undefined;
+  return entry.value;
+}
+
 interface StoredEntry {
   generation: string;
   fetchedAt: number;

@@ -3,33 +3,25 @@
 // concurrent askers (single flight here, a Redis lease across instances), or
 // falls back to a recent stale copy when the load fails. While Redis is away
 // the cache steps aside and every lookup goes to the backend.
-import { randomUUID } from "node:crypto";
-import { setTimeout as sleep } from "node:timers/promises";
-
 import type { Logger } from "../logger";
 import type { CacheResult, Metrics } from "../metrics";
-import type { LineCacheStore, Snapshot } from "./line-cache-store";
+import { lifetimeMs, type CachePolicy } from "./cache-policy";
+import {
+  freshValue,
+  type LineCacheStore,
+  type Snapshot,
+} from "./line-cache-store";
 import { SECTIONS, type Section } from "./sections";
+import { SharedLoad } from "./shared-load";
 import { SingleFlight } from "./single-flight";
 import { StoreHealth } from "./store-health";
 
-export interface CachePolicy {
-  /** How long a value counts as fresh; 0 turns caching of that section off. */
-  ttlMs: Record<Section, number>;
-  /** How long past its freshness a value may still stand in for a failed load. */
-  staleMaxMs: number;
-  /** How long other instances wait for one that is loading a value. */
-  leaseMs: number;
-}
-
 type Load<T> = () => Promise<T>;
-
-const POLL_FIRST_MS = 5;
-const POLL_MAX_MS = 50;
 
 export class SubResultCache {
   private readonly flights = new SingleFlight();
   private readonly health: StoreHealth;
+  private readonly sharedLoad: SharedLoad;
   /** Lines whose invalidation could not reach Redis; retried before any read. */
   private readonly pendingInvalidations = new Set<string>();
 
@@ -40,6 +32,7 @@ export class SubResultCache {
     private readonly log: Logger,
   ) {
     this.health = new StoreHealth(log, metrics);
+    this.sharedLoad = new SharedLoad(store, this.health, policy);
   }
 
   async read<T>(msisdn: string, section: Section, load: Load<T>): Promise<T> {
@@ -56,7 +49,7 @@ export class SubResultCache {
       );
     }
 
-    const fresh = this.usable(snapshot, this.policy.ttlMs[section]);
+    const fresh = freshValue(snapshot, this.policy.ttlMs[section]);
     if (fresh !== undefined) {
       this.record(section, "hit");
       return fresh as T;
@@ -92,9 +85,14 @@ export class SubResultCache {
     load: Load<T>,
   ): Promise<T> {
     try {
-      return await this.loadOnce(msisdn, section, snapshot.generation, load);
+      return await this.sharedLoad.run(
+        msisdn,
+        section,
+        snapshot.generation,
+        load,
+      );
     } catch (err) {
-      const stale = this.usable(snapshot, this.lifetimeMs(section));
+      const stale = freshValue(snapshot, lifetimeMs(this.policy, section));
       if (stale === undefined) throw err;
 
       this.record(section, "stale");
@@ -104,105 +102,6 @@ export class SubResultCache {
       );
       return stale as T;
     }
-  }
-
-  /**
-   * Loads under a lease, so that other instances wait for this load instead
-   * of repeating it. The lease only saves work: if it lapses and two loads
-   * run, both values are right, and the generation check keeps a load that
-   * an invalidation overtook from being written.
-   */
-  private async loadOnce<T>(
-    msisdn: string,
-    section: Section,
-    generation: string,
-    load: Load<T>,
-  ): Promise<T> {
-    const token = randomUUID();
-    const giveUpAt = Date.now() + this.policy.leaseMs;
-
-    for (;;) {
-      const leased = await this.health.attempt(() =>
-        this.store.takeLease(msisdn, section, token, this.policy.leaseMs),
-      );
-      // Without Redis there is no one to coordinate with: just load.
-      if (leased !== false)
-        return this.loadAndStore(msisdn, section, generation, token, load);
-
-      const filled = await this.waitForOtherLoad(
-        msisdn,
-        section,
-        generation,
-        giveUpAt,
-      );
-      if (filled !== undefined) return filled as T;
-      if (Date.now() >= giveUpAt)
-        return this.loadAndStore(msisdn, section, generation, token, load);
-    }
-  }
-
-  private async loadAndStore<T>(
-    msisdn: string,
-    section: Section,
-    generation: string,
-    token: string,
-    load: Load<T>,
-  ): Promise<T> {
-    let value: T;
-    try {
-      value = await load();
-    } catch (err) {
-      await this.health.attempt(() =>
-        this.store.releaseLease(msisdn, section, token),
-      );
-      throw err;
-    }
-
-    const entry = { generation, fetchedAt: Date.now(), value };
-    await this.health.attempt(() =>
-      this.store.write(msisdn, section, entry, this.lifetimeMs(section), token),
-    );
-    return value;
-  }
-
-  /**
-   * Polls until the instance holding the lease has written a value, or its
-   * lease is gone (its load failed, or it died), or our patience runs out.
-   */
-  private async waitForOtherLoad(
-    msisdn: string,
-    section: Section,
-    generation: string,
-    giveUpAt: number,
-  ): Promise<unknown> {
-    const ttl = this.policy.ttlMs[section];
-
-    for (let pause = POLL_FIRST_MS; Date.now() < giveUpAt;) {
-      await sleep(Math.min(pause, Math.max(1, giveUpAt - Date.now())));
-      pause = Math.min(pause * 2, POLL_MAX_MS);
-
-      const snapshot = await this.health.attempt(() =>
-        this.store.read(msisdn, section),
-      );
-      if (!snapshot || snapshot.generation !== generation) return undefined;
-
-      const value = this.usable(snapshot, ttl);
-      if (value !== undefined) return value;
-
-      const held = await this.health.attempt(() =>
-        this.store.leaseHeld(msisdn, section),
-      );
-      if (!held) return undefined;
-    }
-    return undefined;
-  }
-
-  /** The snapshot's value if it belongs to the current generation and is young enough. */
-  private usable(snapshot: Snapshot, maxAgeMs: number): unknown {
-    const entry = snapshot.entry;
-    if (!entry || entry.generation !== snapshot.generation) return undefined;
-    if (Date.now() - entry.fetchedAt >= maxAgeMs) return undefined;
-    return entry.value;
   }
 
   private async retryPendingInvalidations(): Promise<void> {
@@ -216,12 +115,10 @@ export class SubResultCache {
     }
   }
 
-  private lifetimeMs(section: Section): number {
-    return this.policy.ttlMs[section] + this.policy.staleMaxMs;
-  }
-
   private longestLifetimeMs(): number {
-    return Math.max(...SECTIONS.map((section) => this.lifetimeMs(section)));
+    return Math.max(
+      ...SECTIONS.map((section) => lifetimeMs(this.policy, section)),
+    );
   }
 
   private record(section: Section, result: CacheResult): void {

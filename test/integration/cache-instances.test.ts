@@ -2,10 +2,8 @@
 // caches on separate connections to one real Redis, as two processes have.
 import { LineCacheStore } from "../../component/cache/line-cache-store";
 import { SECTIONS } from "../../component/cache/sections";
-import {
-  SubResultCache,
-  type CachePolicy,
-} from "../../component/cache/sub-result-cache";
+import type { CachePolicy } from "../../component/cache/cache-policy";
+import { SubResultCache } from "../../component/cache/sub-result-cache";
 import { createLogger } from "../../component/logger";
 import { Metrics } from "../../component/metrics";
 import { Sealer } from "../../component/privacy/sealing";
