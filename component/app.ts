@@ -100,6 +100,7 @@ export function createApp(
     (stanza) => connection.send(stanza),
     log.child({ part: "dispatch" }),
     services,
+    metrics,
   );
   connection.on("stanza", (stanza) => dispatcher.dispatch(stanza));
 

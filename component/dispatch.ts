@@ -10,8 +10,10 @@ import { answer, type AnswerDeps } from "./answer";
 import type { ChatInterface } from "./chat/chat-interface";
 import { textReply, typedText } from "./chat/chat-message";
 import { answerChatText, CHAT_TEXT_ACTION } from "./chat/chat-text";
+import { findCommand } from "./commands/index";
 import { TelcoError } from "./errors";
 import type { Logger } from "./logger";
+import type { Metrics } from "./metrics";
 import { pseudonym } from "./privacy/msisdn";
 import { buildReply, errorPayload, type ReplyPayload } from "./protocol/reply";
 import {
@@ -53,6 +55,7 @@ export class Dispatcher {
     private readonly send: SendStanza,
     private readonly log: Logger,
     private readonly services: StanzaServices,
+    private readonly metrics?: Metrics,
   ) {}
 
   get pending(): number {
@@ -123,9 +126,15 @@ export class Dispatcher {
     const body = describeReply(request.action, payload, this.services.language);
 
     await this.send(buildReply(request, payload, body));
+    const ms = performance.now() - started;
     log.info(
-      { status: payload.status, ms: Math.round(performance.now() - started) },
+      { status: payload.status, ms: Math.round(ms) },
       "request answered",
+    );
+    this.metrics?.requestAnswered(
+      findCommand(request.action) ? request.action : "unknown",
+      payload.status,
+      ms / 1000,
     );
   }
 

@@ -1,8 +1,15 @@
-// What an admin can watch: Prometheus counters for the cache and the backend,
-// plus Node's own process figures, served as text on a loopback HTTP port.
+// What an admin can watch: Prometheus counters for the requests, the cache
+// and the backend, plus Node's own process figures, served as text on a
+// loopback HTTP port.
 import { createServer, type Server } from "node:http";
 
-import { collectDefaultMetrics, Counter, Gauge, Registry } from "prom-client";
+import {
+  collectDefaultMetrics,
+  Counter,
+  Gauge,
+  Histogram,
+  Registry,
+} from "prom-client";
 
 import type { Logger } from "./logger";
 
@@ -10,6 +17,23 @@ export type CacheResult = "hit" | "miss" | "stale" | "bypass" | "shared";
 
 export class Metrics {
   readonly registry = new Registry();
+
+  readonly requests = new Counter({
+    name: "telco_requests_total",
+    help: "Telco requests answered, by action (unknown for an action that does not exist) and reply status",
+    labelNames: ["action", "status"] as const,
+    registers: [this.registry],
+  });
+
+  readonly requestSeconds = new Histogram({
+    name: "telco_request_duration_seconds",
+    help: "From a request's arrival to its reply being handed to the XMPP link",
+    labelNames: ["action"] as const,
+    buckets: [
+      0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5,
+    ],
+    registers: [this.registry],
+  });
 
   readonly cacheLookups = new Counter({
     name: "telco_cache_lookups_total",
@@ -34,6 +58,12 @@ export class Metrics {
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: "telco_" });
     this.cacheStoreUp.set(1);
+  }
+
+  /** `action` must be one we know: a client must not invent label values. */
+  requestAnswered(action: string, status: number, seconds: number): void {
+    this.requests.inc({ action, status: String(status) });
+    this.requestSeconds.observe({ action }, seconds);
   }
 
   /** The current value of one counter series, for tests and the bench. */

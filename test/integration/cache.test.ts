@@ -156,10 +156,11 @@ describe("with the default freshness", () => {
     expect(await backendCalls("credit")).toBe(calls + 1);
   });
 
-  it("counts hits and misses where an admin can read them, at /metrics", async () => {
+  it("counts requests, hits and misses where an admin can read them, at /metrics", async () => {
     const port = (component!.app.metricsServer!.address() as { port: number })
       .port;
     await ask("cmd_credit", { msisdn: LINE });
+    await ask("cmd_made_up", { msisdn: LINE });
 
     const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
 
@@ -172,6 +173,16 @@ describe("with the default freshness", () => {
     expect(text).toMatch(
       /telco_backend_calls_total\{method="credit",outcome="ok"\} [1-9]/,
     );
+    expect(text).toMatch(
+      /telco_requests_total\{action="cmd_credit",status="200"\} [1-9]/,
+    );
+    expect(text).toMatch(
+      /telco_request_duration_seconds_count\{action="cmd_dashboard"\} [1-9]/,
+    );
+    expect(text).toMatch(
+      /telco_requests_total\{action="unknown",status="404"\} 1/,
+    );
+    expect(text).not.toContain("cmd_made_up");
   });
 
   it("keeps no MSISDN in clear in the cache's keys or values", async () => {
