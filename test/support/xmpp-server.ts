@@ -3,23 +3,21 @@
 // (the default) or cluster. Each is started privately on loopback ports.
 import { startEjabberd } from "./ejabberd";
 import { startRedisCluster } from "./redis-cluster";
-import { startProsody, startRedis, type Stoppable } from "./servers";
+import {
+  startProsody,
+  startRedis,
+  type ProsodyServer,
+  type Stoppable,
+} from "./servers";
 
 export const XMPP_SERVERS = ["prosody", "ejabberd"] as const;
 export const REDIS_KINDS = ["server", "cluster"] as const;
 
 export type XmppServerName = (typeof XMPP_SERVERS)[number];
 
-export interface XmppServer extends Stoppable {
+/** Either server, in the shape Prosody's start gives (ejabberd's matches it). */
+export interface XmppServer extends ProsodyServer {
   name: XmppServerName;
-  c2sPort: number;
-  componentPort: number;
-  domain: string;
-  componentDomain: string;
-  componentSecret: string;
-  /** The server's own log, for tests that check what an admin would read. */
-  logFile: string;
-  register(user: string, password: string): void;
 }
 
 export function chosen<T extends string>(

@@ -1,16 +1,7 @@
-import { ConfigError, loadConfig } from "../../component/config";
+import { loadConfig } from "../../component/config";
+import { problemsOf } from "./config-problems";
 
 const minimal = { COMPONENT_SECRET: "s3cret" };
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-}
 
 describe("loadConfig", () => {
   it("fills every setting but the secret with a working default", () => {

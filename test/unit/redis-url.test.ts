@@ -1,14 +1,8 @@
-import { ConfigError, loadConfig } from "../../component/config";
 import { parseRedisUrl } from "../../component/session/redis-url";
+import { problemsOf } from "./config-problems";
 
 function redisUrlProblems(value: string): string[] {
-  try {
-    loadConfig({ COMPONENT_SECRET: "s3cret", REDIS_URL: value });
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
+  return problemsOf({ COMPONENT_SECRET: "s3cret", REDIS_URL: value });
 }
 
 describe("parseRedisUrl", () => {

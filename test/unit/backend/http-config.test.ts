@@ -4,23 +4,14 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { ConfigError, loadConfig } from "../../../component/config";
+import { loadConfig } from "../../../component/config";
+import { problemsOf } from "../config-problems";
 
 const http = {
   COMPONENT_SECRET: "s3cret",
   BACKEND: "http",
   BACKEND_URL: "https://telco-gw.example.com/api/",
 };
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-}
 
 describe("the HTTP backend's configuration", () => {
   let dir: string;
