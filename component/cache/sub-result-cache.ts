@@ -38,7 +38,8 @@ export class SubResultCache {
   async read<T>(msisdn: string, section: Section, load: Load<T>): Promise<T> {
     if (this.policy.ttlMs[section] === 0) return load();
 
-    await this.retryPendingInvalidations();
+    if (this.pendingInvalidations.size > 0)
+      await this.retryPendingInvalidations();
     const snapshot = await this.health.attempt(() =>
       this.store.read(msisdn, section),
     );

@@ -74,7 +74,7 @@ function watchHealth(redis: RedisConnection, url: string, log: Logger): void {
     else
       log.error(
         { url, err },
-        "Redis unreachable: requests that need a session are answered with 503 until it is back",
+        "Redis unreachable: logins, and customers this instance has not served lately, are answered with 503 until it is back",
       );
   };
 
